@@ -1,0 +1,111 @@
+"""LaTeX in BibTeX field values → Unicode text, keeping brace-protected spans apart.
+
+BibTeX users write accents (``\\'e``, ``{\\"o}``), escapes (``\\&``), dashes (``--``) and
+protect case with braces (``{BDNF}``). ``decode`` returns the text as ``Span`` pieces so the
+AMA formatter can change the case of unprotected words only; ``to_unicode`` joins them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import NamedTuple
+
+# Accent commands → Unicode combining marks.
+_ACCENTS = {
+    "`": "\u0300", "'": "\u0301", "^": "\u0302", "~": "\u0303", "=": "\u0304", "u": "\u0306",
+    ".": "\u0307", '"': "\u0308", "r": "\u030a", "H": "\u030b", "v": "\u030c", "d": "\u0323",
+    "c": "\u0327", "k": "\u0328", "b": "\u0331",
+}
+_LETTERS = {
+    "ss": "ß", "o": "ø", "O": "Ø", "ae": "æ", "AE": "Æ", "oe": "œ", "OE": "Œ", "aa": "å",
+    "AA": "Å", "l": "ł", "L": "Ł", "i": "ı", "j": "ȷ",
+}
+_SYMBOLS = {
+    "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "kappa": "κ",
+    "lambda": "λ", "mu": "μ", "pi": "π", "sigma": "σ", "tau": "τ", "theta": "θ", "omega": "ω",
+    "Delta": "Δ", "textendash": "–", "textemdash": "—", "S": "§", "dag": "†", "pm": "±",
+    "times": "×", "textregistered": "®", "texttrademark": "™", "copyright": "©",
+}
+_ESCAPES = {"&": "&", "%": "%", "$": "$", "#": "#", "_": "_", "{": "\x00", "}": "\x01", ",": "\u2009"}
+_STYLE_COMMANDS = r"emph|textit|textbf|textrm|textsf|textsc|texttt|textup|mbox|text|mathrm|mathit"
+
+_SYMBOL_ACCENT = r"[`'^~=.\"]"
+_LETTER_ACCENT = r"[uvHcdkbr]"
+_BASE = r"\\[ij](?![A-Za-z])|[A-Za-z]"
+
+_ACCENT_PATTERNS = [
+    # {\'e}, {\'{e}}, {\c c}: the braces belong to the special character, not to case protection.
+    re.compile(r"\{\\(" + _SYMBOL_ACCENT + r")\s*\{?(" + _BASE + r")\}?\}"),
+    re.compile(r"\{\\(" + _LETTER_ACCENT + r")(?:\s+|\{)(" + _BASE + r")\}?\}"),
+    # \'{e}, \c{c}
+    re.compile(r"\\(" + _SYMBOL_ACCENT + r"|" + _LETTER_ACCENT + r")\s*\{(" + _BASE + r")\}"),
+    # \'e, \c c
+    re.compile(r"\\(" + _SYMBOL_ACCENT + r")(" + _BASE + r")"),
+    re.compile(r"\\(" + _LETTER_ACCENT + r")\s+(" + _BASE + r")"),
+]
+_LETTER_PATTERN = re.compile(r"\{?\\(" + "|".join(sorted(_LETTERS, key=len, reverse=True)) + r")(?![A-Za-z])\}?\s?")
+_SYMBOL_PATTERN = re.compile(r"\\(" + "|".join(_SYMBOLS) + r")(?![A-Za-z])\s?")
+_ESCAPE_PATTERN = re.compile(r"\\([&%$#_{},])")
+_STYLE_PATTERN = re.compile(r"\\(?:" + _STYLE_COMMANDS + r")\s*(?=\{)")
+
+
+class Span(NamedTuple):
+    """A run of decoded text; ``protected`` when it stood inside braces (keep its case)."""
+
+    text: str
+    protected: bool
+
+
+def _accent(match: re.Match[str]) -> str:
+    command, base = match.group(1), match.group(2)
+    base = {"\\i": "i", "\\j": "j"}.get(base, base)
+    return unicodedata.normalize("NFC", base + _ACCENTS[command])
+
+
+@lru_cache(maxsize=65536)
+def decode(value: str) -> tuple[Span, ...]:
+    """Decode one field value into spans of text, each protected or not."""
+    text = value
+    if "\\" in text:
+        for pattern in _ACCENT_PATTERNS:
+            text = pattern.sub(_accent, text)
+        text = _LETTER_PATTERN.sub(lambda m: _LETTERS[m.group(1)], text)
+        text = _SYMBOL_PATTERN.sub(lambda m: _SYMBOLS[m.group(1)], text)
+        text = _ESCAPE_PATTERN.sub(lambda m: _ESCAPES[m.group(1)], text)
+        text = _STYLE_PATTERN.sub("", text)
+        text = text.replace("\\\\", " ").replace("\\", "")
+    text = text.replace("---", "—").replace("--", "–").replace("~", "\u00a0")
+    text = text.replace("$", "")
+    text = re.sub(r"\s+", " ", text)
+    return tuple(_split_braces(text))
+
+
+def to_unicode(value: str) -> str:
+    """Decode a field value to plain Unicode text (braces removed)."""
+    return "".join(span.text for span in decode(value)).strip()
+
+
+def _split_braces(text: str) -> list[Span]:
+    spans: list[Span] = []
+    depth = 0
+    current: list[str] = []
+
+    def flush() -> None:
+        if current:
+            piece = "".join(current).replace("\x00", "{").replace("\x01", "}")
+            spans.append(Span(piece, depth > 0))
+            current.clear()
+
+    for char in text:
+        if char == "{":
+            flush()
+            depth += 1
+        elif char == "}":
+            flush()
+            depth = max(depth - 1, 0)
+        else:
+            current.append(char)
+    flush()
+    return spans

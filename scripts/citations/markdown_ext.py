@@ -1,0 +1,175 @@
+"""The Python-Markdown extension: ``[@key]`` groups → numbered AMA citations and a reference list.
+
+Usable in any Python-Markdown pipeline::
+
+    ext = CitationExtension(bibliography=load_bibliography("references.bib"))
+    html = markdown.markdown(text, extensions=[ext])
+    ext.result.problems  # unknown keys, unsupported prefixes...
+
+An inline pattern marks each group (it never runs inside code spans or code blocks, and
+``\\[@key]`` is already an escaped bracket by then); a tree processor then numbers the groups in
+document order, moves punctuation (AMA: after periods and commas, before colons and semicolons)
+and appends the References section before the table of contents is built.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass, field
+
+from markdown import Extension, Markdown
+from markdown.inlinepatterns import InlineProcessor
+from markdown.treeprocessors import Treeprocessor
+
+from citations import ama
+from citations.bibliography import Bibliography
+from citations.markers import GROUP_PATTERN, Group, parse_group
+from citations.numbering import Numbering
+from citations.problems import Problem
+from citations.render import NumberedCite, group_html, reference_item_html
+
+MARKER_ATTRIBUTE = "data-citation-group"
+
+
+@dataclass
+class PageResult:
+    """What one conversion cited, and what went wrong."""
+
+    cited: list[str] = field(default_factory=list)  # keys in number order
+    problems: list[Problem] = field(default_factory=list)
+
+
+class FormattedReferences:
+    """Each record formatted once per bibliography, only when some page cites it."""
+
+    def __init__(self, bibliography: Bibliography):
+        self.bibliography = bibliography
+        self._cache: dict[str, tuple[str, str]] = {}
+
+    def get(self, key: str) -> tuple[str, str]:
+        """(HTML, plain text) of the AMA reference for ``key``."""
+        if key not in self._cache:
+            parts = ama.reference_parts(self.bibliography[key])
+            self._cache[key] = (ama.to_html(parts), ama.to_text(parts))
+        return self._cache[key]
+
+
+class _GroupInlineProcessor(InlineProcessor):
+    def __init__(self, pattern: str, extension: CitationExtension):
+        super().__init__(pattern)
+        self.extension = extension
+
+    def handleMatch(self, m: re.Match[str], data: str):
+        groups = self.extension.groups
+        element = etree.Element("sup", {MARKER_ATTRIBUTE: str(len(groups))})
+        groups.append(parse_group(m.group("body")))
+        return element, m.start(0), m.end(0)
+
+
+class _NumberingTreeprocessor(Treeprocessor):
+    def __init__(self, md: Markdown, extension: CitationExtension):
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root: etree.Element) -> None:
+        ext = self.extension
+        parents = {child: parent for parent in root.iter() for child in parent}
+        markers = [el for el in root.iter("sup") if MARKER_ATTRIBUTE in el.attrib]
+        numbering = Numbering()
+        result = PageResult()
+        seen: dict[str, int] = {}  # key → how many times cited so far, to locate problems
+        for index, element in enumerate(markers, 1):
+            group: Group = ext.groups[int(element.attrib.pop(MARKER_ATTRIBUTE))]
+            group_id = f"cite-{index}"
+            cites, unresolved = [], []
+            for cite in group.cites:
+                occurrence = seen.get(cite.key, 0)
+                seen[cite.key] = occurrence + 1
+                if cite.key not in ext.bibliography:
+                    unresolved.append(f"[?{cite.key}]")
+                    result.problems.append(self._unknown(cite.key, occurrence))
+                    continue
+                number = numbering.cite(cite.key, group_id)
+                cites.append(NumberedCite(number, cite.key, cite.locator, ext.references.get(cite.key)[1]))
+            for key, message in group.errors:
+                unresolved.append(f"[?{group.source.strip()}]")
+                occurrence = seen.get(key, 0) if key else 0
+                if key:
+                    seen[key] = occurrence + 1
+                result.problems.append(Problem("error", message, key=key, occurrence=occurrence))
+            element.set("class", "citation")
+            element.set("id", group_id)
+            element.text = self.md.htmlStash.store(group_html(cites, unresolved))
+            _place_punctuation(element, parents[element])
+        if numbering.order:
+            self._append_references(root, numbering)
+        result.cited = numbering.order
+        ext.result = result
+
+    def _unknown(self, key: str, occurrence: int) -> Problem:
+        close = difflib.get_close_matches(key, self.extension.bibliography.keys(), n=3, cutoff=0.6)
+        hint = f"did you mean {', '.join(close)}? " if close else ""
+        return Problem(
+            "error",
+            f"unknown citation key '{key}': {hint}Add the entry to "
+            f"{self.extension.bibliography.path} or correct the key.",
+            key=key,
+            occurrence=occurrence,
+        )
+
+    def _append_references(self, root: etree.Element, numbering: Numbering) -> None:
+        heading = etree.SubElement(root, "h2", {"id": "references"})
+        heading.text = "References"
+        listing = etree.SubElement(root, "ol", {"class": "references"})
+        for key in numbering.order:
+            item = etree.SubElement(listing, "li", {"id": f"ref-{key}"})
+            reference_html = self.extension.references.get(key)[0]
+            item.text = self.md.htmlStash.store(
+                reference_item_html(reference_html, numbering.citing_groups[key])
+            )
+
+
+_TRAILING = re.compile(r"^[.,?!](?!\.)")
+
+
+def _place_punctuation(element: etree.Element, parent: etree.Element) -> None:
+    """AMA: the superscript goes after a period or comma and before a colon or semicolon."""
+    siblings = list(parent)
+    position = siblings.index(element)
+    previous = siblings[position - 1] if position else None
+    before = (previous.tail if previous is not None else parent.text) or ""
+    after = element.tail or ""
+    before = before.rstrip()
+    if _TRAILING.match(after):
+        before, after = before + after[0], after[1:]
+    elif before.endswith((":", ";")):
+        before, after = before[:-1], before[-1] + after
+    if previous is not None:
+        previous.tail = before
+    else:
+        parent.text = before
+    element.tail = after
+
+
+class CitationExtension(Extension):
+    """Numbered AMA citations from ``[@key]`` markers, resolved against one bibliography."""
+
+    def __init__(self, bibliography: Bibliography, references: FormattedReferences | None = None):
+        super().__init__()
+        self.bibliography = bibliography
+        self.references = references or FormattedReferences(bibliography)
+        self.groups: list[Group] = []
+        self.result = PageResult()
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.registerExtension(self)
+        # After backticks (190) and escapes (180), before reference links (170) and links (160).
+        md.inlinePatterns.register(_GroupInlineProcessor(GROUP_PATTERN, self), "citation", 175)
+        # After inline patterns (20), before attr_list (8), abbr (7) and toc (5).
+        md.treeprocessors.register(_NumberingTreeprocessor(md, self), "citation-numbering", 15)
+
+    def reset(self) -> None:
+        self.groups = []
+        self.result = PageResult()

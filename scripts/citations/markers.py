@@ -1,0 +1,89 @@
+"""Finding and parsing Pandoc-style citation groups: ``[@a]``, ``[@a; @b]``, ``[@a, p. 33]``.
+
+A bracket is a citation group when it holds ``@key`` at the start of an item (so e-mail
+addresses and handles inside brackets are left alone). Inside a group, AMA superscripts allow a
+page locator only; any other prefix or suffix is reported, never silently dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+KEY = r"[A-Za-z0-9_](?:[A-Za-z0-9_:.#$%&+?<>~/-]*[A-Za-z0-9_])?"
+
+# The body must contain an @key whose "@" follows the bracket, a space, ";" or "-".
+# Not followed by "(" or "[": then it is a Markdown link whose text happens to start with "@".
+GROUP_PATTERN = (
+    r"\[(?P<body>[^\[\]\n]*?(?:(?<=\[)|(?<=[\s;\-]))@" + KEY + r"[^\[\]\n]*)\](?![(\[])"
+)
+_GROUP_RE = re.compile(GROUP_PATTERN)
+_ITEM_RE = re.compile(r"\s*(?P<prefix>.*?)\s*(?P<suppress>-?)@(?P<key>" + KEY + r")(?P<suffix>.*?)\s*")
+_LOCATOR_RE = re.compile(
+    r",\s*(?P<label>pp?|pages?)\.?\s*(?P<pages>\w+(?:\s*[-–—,]\s*\w+)*)", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class Cite:
+    key: str
+    locator: str = ""  # already in AMA form: "p33", "pp33-35"
+
+
+@dataclass
+class Group:
+    """One bracketed citation group, as written."""
+
+    source: str  # the text between the brackets
+    cites: list[Cite] = field(default_factory=list)
+    errors: list[tuple[str | None, str]] = field(default_factory=list)  # (key, message) per bad item
+
+
+def parse_group(body: str) -> Group:
+    group = Group(body)
+    for item in body.split(";"):
+        if not item.strip():
+            continue
+        match = _ITEM_RE.fullmatch(item)
+        if not match:
+            group.errors.append((None,
+                f"'{item.strip()}' in [{body}] is not a citation: write each source as @key, "
+                "separated by semicolons"
+            ))
+            continue
+        key, prefix, suffix = match["key"], match["prefix"], match["suffix"].strip()
+        if prefix:
+            group.errors.append((key,
+                f"prefix '{prefix}' in [{body}] cannot be shown in an AMA superscript: "
+                f"write the words outside the brackets, as in '{prefix} [@{key}]'"
+            ))
+            continue
+        locator = ""
+        if suffix:
+            loc = _LOCATOR_RE.fullmatch(suffix)
+            if not loc:
+                group.errors.append((key,
+                    f"suffix '{suffix}' in [{body}] is not supported: AMA citations take only page "
+                    f"locators such as [@{key}, p. 33] or [@{key}, pp. 33-35]"
+                ))
+                continue
+            pages = re.sub(r"\s*[-–—]\s*", "-", loc["pages"])
+            pages = re.sub(r"\s*,\s*", ",", pages)
+            plural = loc["label"].lower().startswith(("pp", "pages")) or "-" in pages or "," in pages
+            locator = ("pp" if plural else "p") + pages
+        group.cites.append(Cite(key, locator))
+    return group
+
+
+def find_groups(text: str) -> list[re.Match[str]]:
+    """Every citation group in a plain string (no Markdown awareness)."""
+    return list(_GROUP_RE.finditer(text))
+
+
+def locate(source: str, key: str, occurrence: int = 0) -> int | None:
+    """The 1-based line of the n-th citation of ``key`` in a page's source, for error messages."""
+    pattern = re.compile(r"(?<![\w.])-?@" + re.escape(key) + r"(?![A-Za-z0-9_])")
+    hits = [source.count("\n", 0, m.start()) + 1 for m in pattern.finditer(source)]
+    if not hits:
+        return None
+    return hits[min(occurrence, len(hits) - 1)]

@@ -1,0 +1,148 @@
+"""BibTeX name lists → AMA author strings ("Family Initials", "et al" past six).
+
+BibTeX's three name forms are understood: "First von Last", "von Last, First" and
+"von Last, Jr, First". A braced name (``{World Health Organization}``) is kept whole.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from citations.latex import to_unicode
+
+AMA_MAX_LISTED = 6  # list every author up to six...
+AMA_LISTED_BEFORE_ET_AL = 3  # ...otherwise the first three, then "et al"
+
+
+class Name(NamedTuple):
+    first: str
+    von: str
+    last: str
+    jr: str
+
+
+def split_names(value: str) -> tuple[list[str], bool]:
+    """Split an author field on top-level "and"; report whether it ended in "and others"."""
+    parts: list[str] = []
+    depth = 0
+    start = 0
+    i = 0
+    while i < len(value):
+        char = value[i]
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+        elif depth == 0 and value[i : i + 5].lower() == " and " :
+            parts.append(value[start:i])
+            start = i = i + 5
+            continue
+        i += 1
+    parts.append(value[start:])
+    parts = [" ".join(p.split()) for p in parts if p.strip()]
+    others = bool(parts) and parts[-1].lower() == "others"
+    if others:
+        parts.pop()
+    return parts, others
+
+
+def _words(text: str) -> list[str]:
+    """Split on spaces outside braces."""
+    words, depth, current = [], 0, []
+    for char in text:
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+        if char == " " and depth == 0:
+            if current:
+                words.append("".join(current))
+                current = []
+        else:
+            current.append(char)
+    if current:
+        words.append("".join(current))
+    return words
+
+
+def _is_lower(word: str) -> bool:
+    """BibTeX's von test: the first letter at brace depth 0 is lowercase."""
+    depth = 0
+    for char in word:
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+        elif char.isalpha() and depth == 0:
+            return char.islower()
+    return False
+
+
+def parse_name(raw: str) -> Name:
+    """One BibTeX name → its parts (still LaTeX)."""
+    commas = _split_top_level_commas(raw)
+    if len(commas) == 1:
+        words = _words(commas[0])
+        if len(words) == 1:
+            return Name("", "", words[0], "")
+        # "First von Last": von starts at the first lowercase word before the last word.
+        von_start = next((i for i, w in enumerate(words[:-1]) if _is_lower(w)), None)
+        if von_start is None:
+            return Name(" ".join(words[:-1]), "", words[-1], "")
+        von_end = max(i for i, w in enumerate(words[:-1]) if _is_lower(w)) + 1
+        return Name(
+            " ".join(words[:von_start]),
+            " ".join(words[von_start:von_end]),
+            " ".join(words[von_end:]),
+            "",
+        )
+    last_part = _words(commas[0])
+    jr = commas[1] if len(commas) == 3 else ""
+    first = commas[-1]
+    von_words = []
+    while len(last_part) > 1 and _is_lower(last_part[0]):
+        von_words.append(last_part.pop(0))
+    return Name(first.strip(), " ".join(von_words), " ".join(last_part), jr.strip())
+
+
+def _split_top_level_commas(raw: str) -> list[str]:
+    parts, depth, current = [], 0, []
+    for char in raw:
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+        if char == "," and depth == 0:
+            parts.append("".join(current).strip())
+            current = []
+        else:
+            current.append(char)
+    parts.append("".join(current).strip())
+    return [p for p in parts if p] or [raw]
+
+
+def initials(first: str) -> str:
+    """'Ronald S.' → 'RS'; 'Peng-fei' → 'PF'; 'C. A.' → 'CA'."""
+    text = to_unicode(first)
+    letters = [piece[0].upper() for piece in re.split(r"[\s.\-]+", text) if piece and piece[0].isalpha()]
+    return "".join(letters)
+
+
+def format_name(raw: str) -> str:
+    """One BibTeX name → 'von Last Initials Jr' (AMA)."""
+    name = parse_name(raw)
+    family = " ".join(part for part in (to_unicode(name.von), to_unicode(name.last)) if part)
+    pieces = [family, initials(name.first), to_unicode(name.jr).rstrip(".")]
+    return " ".join(piece for piece in pieces if piece)
+
+
+def format_authors(value: str) -> str:
+    """A BibTeX author field → the AMA author list, without the final period."""
+    raw_names, others = split_names(value)
+    names = [format_name(n) for n in raw_names]
+    if len(names) > AMA_MAX_LISTED or (others and len(names) >= AMA_LISTED_BEFORE_ET_AL):
+        return ", ".join(names[:AMA_LISTED_BEFORE_ET_AL]) + ", et al"
+    if others:
+        return ", ".join([*names, "et al"])
+    return ", ".join(names)

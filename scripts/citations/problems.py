@@ -1,0 +1,33 @@
+"""What can go wrong, as values: the engine returns problems and the adapter reports them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a page or a bibliography, with where it is and what to do."""
+
+    severity: str  # "error" (the build must not pass) or "info"
+    message: str
+    file: str | None = None
+    line: int | None = None  # 1-based
+    key: str | None = None  # the citation key concerned, when there is one
+    occurrence: int = 0  # which appearance of the key on the page (0-based), for locating it
+
+    def where(self) -> str:
+        if self.file and self.line:
+            return f"{self.file}:{self.line}"
+        return self.file or "<input>"
+
+    def __str__(self) -> str:
+        return f"{self.where()}: {self.message}"
+
+
+class BibliographyError(Exception):
+    """The bibliography cannot be used: every problem found, each with its file and line."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))

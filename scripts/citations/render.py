@@ -1,0 +1,105 @@
+"""HTML for citation groups, a page's reference list and the site-wide bibliography.
+
+The markup is a contract that the theme's CSS, the tests and outside links rely on:
+a group is ``<sup class="citation" id="cite-N">``; each number links to ``#ref-{key}``;
+a page's list is ``<ol class="references">`` of ``<li id="ref-{key}">``; the site-wide
+bibliography is ``<ul class="bibliography">`` of ``<li id="{key}">``.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from citations.numbering import compress
+
+
+@dataclass(frozen=True)
+class NumberedCite:
+    number: int
+    key: str
+    locator: str
+    text: str  # the full reference as plain text, for the tooltip and screen readers
+
+
+def _e(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _link(cite: NumberedCite) -> str:
+    return (
+        f'<a class="citation-link" href="#ref-{_e(cite.key)}">{cite.number}'
+        f'<span class="citation-tooltip">{_e(cite.text)}</span></a>'
+        + (f'<span class="citation-locator">({_e(cite.locator)})</span>' if cite.locator else "")
+    )
+
+
+def group_html(cites: Sequence[NumberedCite], markers: Sequence[str] = ()) -> str:
+    """The inside of one ``<sup class="citation">``: numbers ascending, runs of 3+ hyphenated.
+
+    ``markers`` are visible placeholders for what could not be resolved (``[?key]``).
+    """
+    by_number = {c.number: c for c in cites if not c.locator}
+    pieces: list[str] = []
+    for start, end in compress(list(by_number)):
+        if start == end:
+            pieces.append(_link(by_number[start]))
+            continue
+        # The middle of a run has no link of its own: say it to screen readers.
+        middle = ", ".join(f"{n} {by_number[n].text}" for n in range(start + 1, end))
+        pieces.append(
+            _link(by_number[start])
+            + '<span aria-hidden="true">-</span>'
+            + f'<span class="citation-sr">, {_e(middle)}, </span>'
+            + _link(by_number[end])
+        )
+    pieces += [_link(c) for c in sorted(cites, key=lambda c: c.number) if c.locator]
+    pieces += [f'<span class="citation-unresolved">{_e(m)}</span>' for m in markers]
+    return ",".join(pieces)
+
+
+def backlinks_html(group_ids: Sequence[str]) -> str:
+    if len(group_ids) == 1:
+        return (
+            f'<a class="reference-backlink" href="#{_e(group_ids[0])}" '
+            'aria-label="Back to the citation in the text">↩</a>'
+        )
+    links = " ".join(
+        f'<a class="reference-backlink" href="#{_e(gid)}" '
+        f'aria-label="Back to citation {i} of {len(group_ids)} in the text">{chr(96 + i) if i < 27 else i}</a>'
+        for i, gid in enumerate(group_ids, 1)
+    )
+    return f'<span aria-hidden="true">↩</span> {links}'
+
+
+def reference_item_html(reference_html: str, group_ids: Sequence[str]) -> str:
+    """The inside of one ``<li id="ref-{key}">`` of a page's reference list."""
+    return (
+        f'<span class="reference-text">{reference_html}</span> '
+        f'<span class="reference-backlinks">{backlinks_html(group_ids)}</span>'
+    )
+
+
+@dataclass(frozen=True)
+class BibliographyEntry:
+    key: str
+    reference_html: str
+    sort_text: str
+    cited_on: tuple[tuple[str, str], ...]  # (page title, URL of the page's entry)
+
+
+def bibliography_html(entries: Sequence[BibliographyEntry]) -> str:
+    """The site-wide bibliography: every source cited anywhere, alphabetically."""
+    if not entries:
+        return '<p class="bibliography-empty">No page cites a source yet.</p>'
+    items = []
+    for entry in sorted(entries, key=lambda e: (e.sort_text.casefold(), e.key)):
+        pages = ", ".join(f'<a href="{_e(url)}">{_e(title)}</a>' for title, url in entry.cited_on)
+        items.append(
+            f'<li id="{_e(entry.key)}"><span class="reference-text">{entry.reference_html}</span> '
+            f'<span class="bibliography-cited-on">Cited on: {pages}.</span> '
+            f'<a class="bibliography-permalink" href="#{_e(entry.key)}" '
+            f'aria-label="Link to this reference">¶</a></li>'
+        )
+    return '<ul class="bibliography">\n' + "\n".join(items) + "\n</ul>"
