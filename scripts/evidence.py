@@ -104,7 +104,7 @@ def insert_after_title(markdown: str, block: str) -> str:
     match = _H1.search(markdown)
     if not match:
         return f"{block}\n{markdown}"
-    return f"{markdown[: match.end()]}\n\n{block}\n{markdown[match.end():]}"
+    return f"{markdown[: match.end()]}\n\n{block}\n{markdown[match.end() :]}"
 
 
 def table_markdown(declarations: list[Declaration], from_src: str) -> str:

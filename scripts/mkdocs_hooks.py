@@ -57,12 +57,28 @@ def _load(path: Path) -> tuple[Bibliography, FormattedReferences]:
     signature = (stat.st_mtime_ns, stat.st_size)
     if _cache.signature != signature or _cache.bibliography is None:
         try:
-            bibliography = load_bibliography(path)
+            bibliography = load_bibliography(path, _display_name(path))
         except BibliographyError as error:
             raise PluginError(f"Bibliography error:\n{error}") from None
         _cache.signature, _cache.bibliography = signature, bibliography
         _cache.references = FormattedReferences(bibliography)
     return _cache.bibliography, _cache.references
+
+
+def _display_name(path: Path) -> str:
+    """Name files as a maintainer in the project folder would type them."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _page_link(target, from_page, anchor: str) -> str:
+    # MkDocs gives ".." for the home page seen from "references/"; a link wants "../".
+    url = get_relative_url(target.url, from_page.url)
+    if target.url.endswith("/") or target.url == "":
+        url = url.rstrip("/") + "/"
+    return f"{url}#{anchor}"
 
 
 def on_config(config):
@@ -115,7 +131,7 @@ def on_page_content(html, page, config, files):
 def on_env(env, config, files):
     # Every page's content exists now, and no template has been rendered yet.
     bibliography = _build.extension.bibliography
-    uncited = [key for key in bibliography.keys() if key not in _build.cited_on]
+    uncited = [record.key for record in bibliography if record.key not in _build.cited_on]
     if uncited:
         log.info(
             f"{BIBLIOGRAPHY_FILE}: {len(uncited)} entries are not cited by any page: "
@@ -135,9 +151,7 @@ def on_env(env, config, files):
     entries = []
     for key, pages in _build.cited_on.items():
         reference_html, text = references.get(key)
-        cited_on = tuple(
-            (p.title, get_relative_url(p.url, page.url) + f"#ref-{key}") for p in pages
-        )
+        cited_on = tuple((p.title, _page_link(p, page, f"ref-{key}")) for p in pages)
         entries.append(BibliographyEntry(key, reference_html, text, cited_on))
     page.content = page.content.replace(BIBLIOGRAPHY_PLACEHOLDER, bibliography_html(entries))
     if page.present_anchor_ids is not None:

@@ -3,7 +3,7 @@
 Pure Python with no MkDocs imports, so it can outlive the site generator: the MkDocs hook in
 ``scripts/mkdocs_hooks.py`` is a thin adapter. The modules, one concept each:
 
-- ``problems``      what can go wrong, as values (``Problem``) or one fatal error (``BibliographyError``)
+- ``problems``      what can go wrong: ``Problem`` values, or one fatal ``BibliographyError``
 - ``bibliography``  a ``.bib`` file → validated ``Record`` objects (bibtexparser 2)
 - ``latex``         LaTeX in field values → Unicode, with brace-protected spans kept apart
 - ``names``         BibTeX name lists → AMA author strings

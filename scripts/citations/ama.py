@@ -78,7 +78,10 @@ def _identifiers(record: Record) -> list[Part]:
         parts += [Part(" "), Part(f"doi:{doi}", "link", f"https://doi.org/{doi}")]
     pmid = record.get("pmid")
     if pmid:
-        parts += [Part(" "), Part(f"PMID: {pmid}", "link", f"https://pubmed.ncbi.nlm.nih.gov/{pmid}/")]
+        parts += [
+            Part(" "),
+            Part(f"PMID: {pmid}", "link", f"https://pubmed.ncbi.nlm.nih.gov/{pmid}/"),
+        ]
     pmcid = record.get("pmcid")
     if pmcid:
         parts += [
@@ -104,6 +107,9 @@ def _editors(record: Record) -> str:
 def _volume_issue_pages(record: Record) -> str:
     year, volume = _text(record, "year"), _text(record, "volume")
     number, pages = _text(record, "number"), _pages(record)
+    if not volume and not pages:
+        # Ahead of print: AMA gives the online date in place of volume and pages.
+        return _end(f"Published online {year}")
     out = year
     if volume:
         out += f";{volume}"
@@ -144,12 +150,17 @@ def _chapter(record: Record) -> list[Part]:
         *_authors(record),
         Part(_end(title) + " In: " + (editors + " " if editors else "")),
         Part(book.rstrip("."), "i"),
-        Part(f". {_text(record, 'publisher')}; {_text(record, 'year')}" + (f":{pages}." if pages else ".")),
+        Part(
+            f". {_text(record, 'publisher')}; {_text(record, 'year')}"
+            + (f":{pages}." if pages else ".")
+        ),
     ]
 
 
 def _web(record: Record) -> list[Part]:
-    site = _text(record, "howpublished") or _text(record, "organization") or _text(record, "publisher")
+    site = (
+        _text(record, "howpublished") or _text(record, "organization") or _text(record, "publisher")
+    )
     parts = [*_authors(record), Part(_end(sentence_case(record.get("title"))))]
     if site:
         parts.append(Part(" " + _end(site)))
@@ -164,7 +175,9 @@ def _web(record: Record) -> list[Part]:
 
 
 def _generic(record: Record) -> list[Part]:
-    publisher = _text(record, "publisher") or _text(record, "institution") or _text(record, "school")
+    publisher = (
+        _text(record, "publisher") or _text(record, "institution") or _text(record, "school")
+    )
     parts = [*_authors(record), Part(_end(sentence_case(record.get("title"))))]
     if publisher:
         parts.append(Part(" " + _end(publisher)))

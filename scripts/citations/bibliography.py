@@ -38,7 +38,7 @@ FORMAT_HINTS = {
     "doi": "a DOI looks like 10.1234/abc (no https://doi.org/ prefix)",
     "pmid": "a PMID is digits only, e.g. 20724638",
     "pmcid": "a PMCID looks like PMC3116441",
-    "year": "a year is four digits; text after it often means a missing comma before the next field",
+    "year": "a year is four digits; more text after it often means a missing comma",
 }
 FORMAT_PATTERNS = {
     "doi": DOI_PATTERN,
@@ -84,20 +84,24 @@ class Bibliography:
         return list(self.records)
 
 
-def load_bibliography(path: str | Path) -> Bibliography:
-    """Read and validate a ``.bib`` file; raise ``BibliographyError`` naming every bad entry."""
+def load_bibliography(path: str | Path, name: str | None = None) -> Bibliography:
+    """Read and validate a ``.bib`` file; raise ``BibliographyError`` naming every bad entry.
+
+    ``name`` is how messages refer to the file (default: the path as given).
+    """
     path = Path(path)
+    name = name or str(path)
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise BibliographyError(
-            [Problem("error", "bibliography file not found: create it or fix the path", str(path))]
+            [Problem("error", "bibliography file not found: create it or fix the path", name)]
         ) from None
     except UnicodeDecodeError as exc:
         raise BibliographyError(
-            [Problem("error", f"not valid UTF-8 ({exc.reason}): save the file as UTF-8", str(path))]
+            [Problem("error", f"not valid UTF-8 ({exc.reason}): save the file as UTF-8", name)]
         ) from None
-    return parse_bibliography(text, str(path))
+    return parse_bibliography(text, name)
 
 
 def parse_bibliography(text: str, filename: str = "references.bib") -> Bibliography:
@@ -111,18 +115,24 @@ def parse_bibliography(text: str, filename: str = "references.bib") -> Bibliogra
         line = block.start_line + 1
         if isinstance(block, model.DuplicateBlockKeyBlock):
             first = block.previous_block.start_line + 1
-            problems.append(_error(
-                filename, line,
-                f"duplicate key '{block.key}' (first defined at line {first}): "
-                "rename one entry or delete the copy",
-            ))
+            problems.append(
+                _error(
+                    filename,
+                    line,
+                    f"duplicate key '{block.key}' (first defined at line {first}): "
+                    "rename one entry or delete the copy",
+                )
+            )
         elif isinstance(block, model.DuplicateFieldKeyBlock):
             entry = block.ignore_error_block
             names = ", ".join(sorted(block.duplicate_keys))
-            problems.append(_error(
-                filename, line,
-                f"entry '{entry.key}' has the field {names} more than once: keep one",
-            ))
+            problems.append(
+                _error(
+                    filename,
+                    line,
+                    f"entry '{entry.key}' has the field {names} more than once: keep one",
+                )
+            )
         elif isinstance(block, model.ParsingFailedBlock):
             problems.append(_error(filename, line, _explain_failure(block)))
         elif isinstance(block, model.Entry):
@@ -146,18 +156,24 @@ def validate_record(record: Record, filename: str) -> list[Problem]:
         options = required if isinstance(required, tuple) else (required,)
         if not any(record.get(name) for name in options):
             wanted = " or ".join(options)
-            problems.append(_error(
-                filename, record.line,
-                f"@{record.entry_type}{{{record.key}}} lacks the required field {wanted}: "
-                f"add it from the public record (PubMed, the publisher)",
-            ))
+            problems.append(
+                _error(
+                    filename,
+                    record.line,
+                    f"@{record.entry_type}{{{record.key}}} lacks the required field {wanted}: "
+                    f"add it from the public record (PubMed, the publisher)",
+                )
+            )
     for name, pattern in FORMAT_PATTERNS.items():
         value = record.get(name)
         if value and not pattern.fullmatch(value):
-            problems.append(_error(
-                filename, record.line,
-                f"entry '{record.key}' has a malformed {name} '{value}': {FORMAT_HINTS[name]}",
-            ))
+            problems.append(
+                _error(
+                    filename,
+                    record.line,
+                    f"entry '{record.key}' has a malformed {name} '{value}': {FORMAT_HINTS[name]}",
+                )
+            )
     return problems
 
 

@@ -14,21 +14,72 @@ from typing import NamedTuple
 
 # Accent commands → Unicode combining marks.
 _ACCENTS = {
-    "`": "\u0300", "'": "\u0301", "^": "\u0302", "~": "\u0303", "=": "\u0304", "u": "\u0306",
-    ".": "\u0307", '"': "\u0308", "r": "\u030a", "H": "\u030b", "v": "\u030c", "d": "\u0323",
-    "c": "\u0327", "k": "\u0328", "b": "\u0331",
+    "`": "\u0300",
+    "'": "\u0301",
+    "^": "\u0302",
+    "~": "\u0303",
+    "=": "\u0304",
+    "u": "\u0306",
+    ".": "\u0307",
+    '"': "\u0308",
+    "r": "\u030a",
+    "H": "\u030b",
+    "v": "\u030c",
+    "d": "\u0323",
+    "c": "\u0327",
+    "k": "\u0328",
+    "b": "\u0331",
 }
 _LETTERS = {
-    "ss": "ß", "o": "ø", "O": "Ø", "ae": "æ", "AE": "Æ", "oe": "œ", "OE": "Œ", "aa": "å",
-    "AA": "Å", "l": "ł", "L": "Ł", "i": "ı", "j": "ȷ",
+    "ss": "ß",
+    "o": "ø",
+    "O": "Ø",
+    "ae": "æ",
+    "AE": "Æ",
+    "oe": "œ",
+    "OE": "Œ",
+    "aa": "å",
+    "AA": "Å",
+    "l": "ł",
+    "L": "Ł",
+    "i": "ı",
+    "j": "ȷ",
 }
 _SYMBOLS = {
-    "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "kappa": "κ",
-    "lambda": "λ", "mu": "μ", "pi": "π", "sigma": "σ", "tau": "τ", "theta": "θ", "omega": "ω",
-    "Delta": "Δ", "textendash": "–", "textemdash": "—", "S": "§", "dag": "†", "pm": "±",
-    "times": "×", "textregistered": "®", "texttrademark": "™", "copyright": "©",
+    "alpha": "α",
+    "beta": "β",
+    "gamma": "γ",
+    "delta": "δ",
+    "epsilon": "ε",
+    "kappa": "κ",
+    "lambda": "λ",
+    "mu": "μ",
+    "pi": "π",
+    "sigma": "σ",
+    "tau": "τ",
+    "theta": "θ",
+    "omega": "ω",
+    "Delta": "Δ",
+    "textendash": "–",
+    "textemdash": "—",
+    "S": "§",
+    "dag": "†",
+    "pm": "±",
+    "times": "×",
+    "textregistered": "®",
+    "texttrademark": "™",
+    "copyright": "©",
 }
-_ESCAPES = {"&": "&", "%": "%", "$": "$", "#": "#", "_": "_", "{": "\x00", "}": "\x01", ",": "\u2009"}
+_ESCAPES = {
+    "&": "&",
+    "%": "%",
+    "$": "$",
+    "#": "#",
+    "_": "_",
+    "{": "\x00",
+    "}": "\x01",
+    ",": "\u2009",
+}
 _STYLE_COMMANDS = r"emph|textit|textbf|textrm|textsf|textsc|texttt|textup|mbox|text|mathrm|mathit"
 
 _SYMBOL_ACCENT = r"[`'^~=.\"]"
@@ -45,7 +96,9 @@ _ACCENT_PATTERNS = [
     re.compile(r"\\(" + _SYMBOL_ACCENT + r")(" + _BASE + r")"),
     re.compile(r"\\(" + _LETTER_ACCENT + r")\s+(" + _BASE + r")"),
 ]
-_LETTER_PATTERN = re.compile(r"\{?\\(" + "|".join(sorted(_LETTERS, key=len, reverse=True)) + r")(?![A-Za-z])\}?\s?")
+_LETTER_PATTERN = re.compile(
+    r"\{?\\(" + "|".join(sorted(_LETTERS, key=len, reverse=True)) + r")(?![A-Za-z])\}?\s?"
+)
 _SYMBOL_PATTERN = re.compile(r"\\(" + "|".join(_SYMBOLS) + r")(?![A-Za-z])\s?")
 _ESCAPE_PATTERN = re.compile(r"\\([&%$#_{},])")
 _STYLE_PATTERN = re.compile(r"\\(?:" + _STYLE_COMMANDS + r")\s*(?=\{)")
@@ -78,7 +131,7 @@ def decode(value: str) -> tuple[Span, ...]:
         text = text.replace("\\\\", " ").replace("\\", "")
     text = text.replace("---", "—").replace("--", "–").replace("~", "\u00a0")
     text = text.replace("$", "")
-    text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"[ \t\r\n]+", " ", text)
     return tuple(_split_braces(text))
 
 

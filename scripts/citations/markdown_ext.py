@@ -18,6 +18,7 @@ import difflib
 import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from markdown import Extension, Markdown
 from markdown.inlinepatterns import InlineProcessor
@@ -92,7 +93,9 @@ class _NumberingTreeprocessor(Treeprocessor):
                     result.problems.append(self._unknown(cite.key, occurrence))
                     continue
                 number = numbering.cite(cite.key, group_id)
-                cites.append(NumberedCite(number, cite.key, cite.locator, ext.references.get(cite.key)[1]))
+                cites.append(
+                    NumberedCite(number, cite.key, cite.locator, ext.references.get(cite.key)[1])
+                )
             for key, message in group.errors:
                 unresolved.append(f"[?{group.source.strip()}]")
                 occurrence = seen.get(key, 0) if key else 0
@@ -114,7 +117,7 @@ class _NumberingTreeprocessor(Treeprocessor):
         return Problem(
             "error",
             f"unknown citation key '{key}': {hint}Add the entry to "
-            f"{self.extension.bibliography.path} or correct the key.",
+            f"{Path(self.extension.bibliography.path).name} or correct the key.",
             key=key,
             occurrence=occurrence,
         )

@@ -14,11 +14,11 @@ KEY = r"[A-Za-z0-9_](?:[A-Za-z0-9_:.#$%&+?<>~/-]*[A-Za-z0-9_])?"
 
 # The body must contain an @key whose "@" follows the bracket, a space, ";" or "-".
 # Not followed by "(" or "[": then it is a Markdown link whose text happens to start with "@".
-GROUP_PATTERN = (
-    r"\[(?P<body>[^\[\]\n]*?(?:(?<=\[)|(?<=[\s;\-]))@" + KEY + r"[^\[\]\n]*)\](?![(\[])"
-)
+GROUP_PATTERN = r"\[(?P<body>[^\[\]\n]*?(?:(?<=\[)|(?<=[\s;\-]))@" + KEY + r"[^\[\]\n]*)\](?![(\[])"
 _GROUP_RE = re.compile(GROUP_PATTERN)
-_ITEM_RE = re.compile(r"\s*(?P<prefix>.*?)\s*(?P<suppress>-?)@(?P<key>" + KEY + r")(?P<suffix>.*?)\s*")
+_ITEM_RE = re.compile(
+    r"\s*(?P<prefix>.*?)\s*(?P<suppress>-?)@(?P<key>" + KEY + r")(?P<suffix>.*?)\s*"
+)
 _LOCATOR_RE = re.compile(
     r",\s*(?P<label>pp?|pages?)\.?\s*(?P<pages>\w+(?:\s*[-–—,]\s*\w+)*)", re.IGNORECASE
 )
@@ -36,7 +36,9 @@ class Group:
 
     source: str  # the text between the brackets
     cites: list[Cite] = field(default_factory=list)
-    errors: list[tuple[str | None, str]] = field(default_factory=list)  # (key, message) per bad item
+    errors: list[tuple[str | None, str]] = field(
+        default_factory=list
+    )  # (key, message) per bad item
 
 
 def parse_group(body: str) -> Group:
@@ -46,30 +48,41 @@ def parse_group(body: str) -> Group:
             continue
         match = _ITEM_RE.fullmatch(item)
         if not match:
-            group.errors.append((None,
-                f"'{item.strip()}' in [{body}] is not a citation: write each source as @key, "
-                "separated by semicolons"
-            ))
+            group.errors.append(
+                (
+                    None,
+                    f"'{item.strip()}' in [{body}] is not a citation: write each source as @key, "
+                    "separated by semicolons",
+                )
+            )
             continue
         key, prefix, suffix = match["key"], match["prefix"], match["suffix"].strip()
         if prefix:
-            group.errors.append((key,
-                f"prefix '{prefix}' in [{body}] cannot be shown in an AMA superscript: "
-                f"write the words outside the brackets, as in '{prefix} [@{key}]'"
-            ))
+            group.errors.append(
+                (
+                    key,
+                    f"prefix '{prefix}' in [{body}] cannot be shown in an AMA superscript: "
+                    f"write the words outside the brackets, as in '{prefix} [@{key}]'",
+                )
+            )
             continue
         locator = ""
         if suffix:
             loc = _LOCATOR_RE.fullmatch(suffix)
             if not loc:
-                group.errors.append((key,
-                    f"suffix '{suffix}' in [{body}] is not supported: AMA citations take only page "
-                    f"locators such as [@{key}, p. 33] or [@{key}, pp. 33-35]"
-                ))
+                group.errors.append(
+                    (
+                        key,
+                        f"suffix '{suffix}' in [{body}] is not supported: AMA citations take "
+                        f"only page locators such as [@{key}, p. 33] or [@{key}, pp. 33-35]",
+                    )
+                )
                 continue
             pages = re.sub(r"\s*[-–—]\s*", "-", loc["pages"])
             pages = re.sub(r"\s*,\s*", ",", pages)
-            plural = loc["label"].lower().startswith(("pp", "pages")) or "-" in pages or "," in pages
+            plural = (
+                loc["label"].lower().startswith(("pp", "pages")) or "-" in pages or "," in pages
+            )
             locator = ("pp" if plural else "p") + pages
         group.cites.append(Cite(key, locator))
     return group

@@ -34,7 +34,7 @@ def split_names(value: str) -> tuple[list[str], bool]:
             depth += 1
         elif char == "}":
             depth -= 1
-        elif depth == 0 and value[i : i + 5].lower() == " and " :
+        elif depth == 0 and value[i : i + 5].lower() == " and ":
             parts.append(value[start:i])
             start = i = i + 5
             continue
@@ -125,7 +125,9 @@ def _split_top_level_commas(raw: str) -> list[str]:
 def initials(first: str) -> str:
     """'Ronald S.' → 'RS'; 'Peng-fei' → 'PF'; 'C. A.' → 'CA'."""
     text = to_unicode(first)
-    letters = [piece[0].upper() for piece in re.split(r"[\s.\-]+", text) if piece and piece[0].isalpha()]
+    letters = [
+        piece[0].upper() for piece in re.split(r"[\s.\-]+", text) if piece and piece[0].isalpha()
+    ]
     return "".join(letters)
 
 

@@ -40,23 +40,41 @@ def group_html(cites: Sequence[NumberedCite], markers: Sequence[str] = ()) -> st
 
     ``markers`` are visible placeholders for what could not be resolved (``[?key]``).
     """
-    by_number = {c.number: c for c in cites if not c.locator}
     pieces: list[str] = []
-    for start, end in compress(list(by_number)):
-        if start == end:
-            pieces.append(_link(by_number[start]))
-            continue
-        # The middle of a run has no link of its own: say it to screen readers.
-        middle = ", ".join(f"{n} {by_number[n].text}" for n in range(start + 1, end))
-        pieces.append(
-            _link(by_number[start])
-            + '<span aria-hidden="true">-</span>'
-            + f'<span class="citation-sr">, {_e(middle)}, </span>'
-            + _link(by_number[end])
-        )
-    pieces += [_link(c) for c in sorted(cites, key=lambda c: c.number) if c.locator]
+    plain: dict[int, NumberedCite] = {}  # a stretch of numbers without locators, to compress
+
+    def flush() -> None:
+        for start, end in compress(list(plain)):
+            pieces.append(_run(plain, start, end))
+        plain.clear()
+
+    for cite in sorted(cites, key=lambda c: (c.number, c.locator)):
+        if cite.locator:
+            flush()
+            pieces.append(_link(cite))
+        elif cite.number not in plain:
+            plain[cite.number] = cite
+    flush()
     pieces += [f'<span class="citation-unresolved">{_e(m)}</span>' for m in markers]
     return ",".join(pieces)
+
+
+def _run(cites: dict[int, NumberedCite], start: int, end: int) -> str:
+    if start == end:
+        return _link(cites[start])
+    # The middle of a run has no link of its own: say it to screen readers.
+    middle = " ".join(f"{n} {cites[n].text}" for n in range(start + 1, end))
+    return (
+        _link(cites[start])
+        + '<span aria-hidden="true">-</span>'
+        + f'<span class="citation-sr"> {_e(middle)} </span>'
+        + _link(cites[end])
+    )
+
+
+def _letter(i: int) -> str:
+    """Back-links are lettered a, b, c… as in journal reference lists; numbers past z."""
+    return chr(96 + i) if i < 27 else str(i)
 
 
 def backlinks_html(group_ids: Sequence[str]) -> str:
@@ -65,9 +83,10 @@ def backlinks_html(group_ids: Sequence[str]) -> str:
             f'<a class="reference-backlink" href="#{_e(group_ids[0])}" '
             'aria-label="Back to the citation in the text">↩</a>'
         )
+    total = len(group_ids)
     links = " ".join(
         f'<a class="reference-backlink" href="#{_e(gid)}" '
-        f'aria-label="Back to citation {i} of {len(group_ids)} in the text">{chr(96 + i) if i < 27 else i}</a>'
+        f'aria-label="Back to citation {i} of {total} in the text">{_letter(i)}</a>'
         for i, gid in enumerate(group_ids, 1)
     )
     return f'<span aria-hidden="true">↩</span> {links}'

@@ -1,0 +1,71 @@
+"""Golden tests: Markdown in, HTML out, side by side in tests/engine/golden/.
+
+Each ``NAME.md`` is converted with the citation extension and the site's other Markdown
+extensions, against ``golden.bib``; the output must equal ``NAME.html`` exactly. On a
+difference the test prints a unified diff. ``pytest --regen-golden`` rewrites the expected files
+on purpose; review the diff before committing.
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+import markdown
+import pytest
+
+from citations.markdown_ext import CitationExtension
+
+GOLDEN = Path(__file__).parent / "golden"
+
+SITE_EXTENSIONS = [
+    "abbr",
+    "admonition",
+    "attr_list",
+    "def_list",
+    "md_in_html",
+    "tables",
+    "toc",
+    "pymdownx.details",
+    "pymdownx.superfences",
+    "pymdownx.tabbed",
+]
+
+CASES = sorted(path.stem for path in GOLDEN.glob("*.md"))
+
+
+def render(name: str, bibliography) -> tuple[str, list[str]]:
+    extension = CitationExtension(bibliography)
+    md = markdown.Markdown(extensions=[*SITE_EXTENSIONS, extension])
+    html = md.convert((GOLDEN / f"{name}.md").read_text(encoding="utf-8"))
+    problems = [p.message for p in extension.result.problems]
+    return html + "\n", problems
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_golden(name, golden_bibliography, request):
+    """The rendered HTML of each golden Markdown file matches its expected HTML."""
+    html, problems = render(name, golden_bibliography)
+    if problems:
+        html += "<!-- problems:\n" + "\n".join(problems) + "\n-->\n"
+    expected_path = GOLDEN / f"{name}.html"
+    if request.config.getoption("--regen-golden") or not expected_path.exists():
+        expected_path.write_text(html, encoding="utf-8")
+        pytest.skip(f"wrote {expected_path.name}; review it and commit")
+    expected = expected_path.read_text(encoding="utf-8")
+    if html != expected:
+        diff = "".join(
+            difflib.unified_diff(
+                expected.splitlines(keepends=True),
+                html.splitlines(keepends=True),
+                fromfile=f"{name}.html (expected)",
+                tofile=f"{name}.html (rendered)",
+            )
+        )
+        pytest.fail(f"rendered HTML differs from golden/{name}.html:\n{diff}", pytrace=False)
+
+
+def test_every_golden_case_has_expected_html():
+    """No golden Markdown file is left without its expected HTML."""
+    missing = [name for name in CASES if not (GOLDEN / f"{name}.html").exists()]
+    assert not missing

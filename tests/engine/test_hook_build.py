@@ -1,0 +1,174 @@
+"""The MkDocs hook in real builds of a small project: errors, warnings, the site bibliography."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from sitebuild import ROOT, build_site
+
+BIB = (Path(__file__).parent / "golden" / "golden.bib").read_text(encoding="utf-8")
+
+
+def make_project(tmp_path: Path, pages: dict[str, str], bib: str = BIB) -> Path:
+    project = tmp_path / "project"
+    (project / "docs").mkdir(parents=True)
+    (project / "references.bib").write_text(bib, encoding="utf-8")
+    (project / "mkdocs.yml").write_text(
+        textwrap.dedent(
+            f"""\
+            site_name: Test
+            theme:
+              name: material
+              font: false
+            hooks:
+              - {ROOT / "scripts" / "mkdocs_hooks.py"}
+            markdown_extensions:
+              - admonition
+              - attr_list
+              - toc
+              - pymdownx.details
+              - pymdownx.superfences
+              - pymdownx.tabbed:
+                  alternate_style: true
+            """
+        ),
+        encoding="utf-8",
+    )
+    for name, text in pages.items():
+        path = project / "docs" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return project
+
+
+PAGES = {
+    "index.md": """\
+        # Home
+
+        Cited here [@alpha2001first; @beta2002second].
+        """,
+    "topic/page.md": """\
+        ---
+        title: A topic
+        ---
+
+        # A topic
+
+        Again [@beta2002second]. And `[@nosuchkey]` in code is ignored.
+        """,
+    "references.md": """\
+        # References
+
+        <!-- bibliography -->
+        """,
+}
+
+
+def tree_digest(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            digest.update(str(path.relative_to(folder)).encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+def test_clean_project_builds_strict_with_site_bibliography(tmp_path):
+    """A site-wide bibliography lists each cited source once, anchored by key, with back-links."""
+    project = make_project(tmp_path, PAGES)
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "site" / "references" / "index.html").read_text(encoding="utf-8")
+    assert html.count('<li id="alpha2001first">') == 1
+    assert html.count('<li id="beta2002second">') == 1
+    assert 'href="../#ref-alpha2001first">Home</a>' in html
+    assert 'href="../topic/page/#ref-beta2002second">A topic</a>' in html
+    assert "gamma2003third" not in html  # never cited
+    assert "<!-- bibliography -->" not in html
+
+
+def test_uncited_entries_are_reported_at_info_level(tmp_path):
+    """Entries that no page cites are listed once, as information."""
+    project = make_project(tmp_path, PAGES)
+    result = build_site(project, tmp_path / "site")
+    assert "INFO    -  references.bib: 10 entries are not cited by any page: gamma2003third," in result.stderr
+
+
+def test_unknown_key_warns_with_page_line_and_suggestion(tmp_path):
+    """An unknown key fails --strict with the page, the line and the closest keys."""
+    pages = {**PAGES, "index.md": "# Home\n\nText.\n\nCited [@alpha2001frist].\n"}
+    project = make_project(tmp_path, pages)
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert (
+        "WARNING -  index.md:5: unknown citation key 'alpha2001frist': did you mean "
+        "alpha2001first? Add the entry to references.bib or correct the key."
+    ) in result.stderr
+    assert "Aborted with 1 warnings in strict mode!" in result.stdout + result.stderr
+
+
+def test_unknown_key_shows_a_visible_marker_without_strict(tmp_path):
+    """Without --strict (as in mkdocs serve) the page builds and shows [?key] where it was."""
+    pages = {**PAGES, "index.md": "# Home\n\nCited [@alpha2001frist].\n"}
+    project = make_project(tmp_path, pages)
+    result = build_site(project, tmp_path / "site", strict=False)
+    assert result.returncode == 0
+    html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert '<span class="citation-unresolved">[?alpha2001frist]</span>' in html
+
+
+@pytest.mark.parametrize(
+    ("bib", "message"),
+    [
+        (BIB + BIB.split("\n", 1)[1].split("@article{beta")[0], "duplicate key 'alpha2001first'"),
+        ("@article{bad, title = {unbalanced\n", "cannot parse the entry starting '@article{bad"),
+        (BIB.replace("pmid         = {11111111}", "pmid = {PMID1}"), "malformed pmid 'PMID1'"),
+    ],
+)
+def test_broken_bibliography_stops_the_build_without_traceback(tmp_path, bib, message):
+    """A bad bibliography is one clear error naming file and line, and no traceback."""
+    project = make_project(tmp_path, PAGES, bib=bib)
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert "ERROR   -  Bibliography error:\nreferences.bib:" in result.stderr
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_build_never_writes_into_docs_or_the_bibliography(tmp_path):
+    """Sources are read, never written."""
+    project = make_project(tmp_path, PAGES)
+    before = tree_digest(project / "docs"), (project / "references.bib").read_bytes()
+    assert build_site(project, tmp_path / "site").returncode == 0
+    assert (tree_digest(project / "docs"), (project / "references.bib").read_bytes()) == before
+
+
+def test_citations_in_code_stay_untouched_in_the_real_theme(tmp_path):
+    """Code in the built page still shows the literal marker."""
+    project = make_project(tmp_path, PAGES)
+    assert build_site(project, tmp_path / "site").returncode == 0
+    html = (tmp_path / "site" / "topic" / "page" / "index.html").read_text(encoding="utf-8")
+    assert "<code>[@nosuchkey]</code>" in html
+    assert '<h2 id="references">References' in html
+
+
+def test_bibliography_is_parsed_once_and_again_only_when_changed(tmp_path, monkeypatch):
+    """mkdocs serve reuses the parsed file until it changes on disk."""
+    import mkdocs_hooks
+
+    calls = []
+    real = mkdocs_hooks.load_bibliography
+    monkeypatch.setattr(mkdocs_hooks, "load_bibliography", lambda p, name=None: calls.append(p) or real(p, name))
+    monkeypatch.setattr(mkdocs_hooks, "_cache", mkdocs_hooks._Cached())
+    bib = tmp_path / "references.bib"
+    shutil.copy(Path(__file__).parent / "golden" / "golden.bib", bib)
+    first = mkdocs_hooks._load(bib)
+    assert mkdocs_hooks._load(bib) == first
+    assert len(calls) == 1
+    bib.write_text(BIB + "\n% edited\n", encoding="utf-8")
+    mkdocs_hooks._load(bib)
+    assert len(calls) == 2

@@ -1,0 +1,80 @@
+"""Citation groups as written: keys, locators, and what is rejected with a message."""
+
+from __future__ import annotations
+
+import pytest
+
+from citations.markers import Cite, find_groups, locate, parse_group
+from citations.numbering import Numbering, compress
+
+
+@pytest.mark.parametrize(
+    ("body", "cites"),
+    [
+        ("@a", [Cite("a")]),
+        ("@a; @b;@c", [Cite("a"), Cite("b"), Cite("c")]),
+        ("@a, p. 33", [Cite("a", "p33")]),
+        ("@a, pp. 33-35", [Cite("a", "pp33-35")]),
+        ("@a, p 7", [Cite("a", "p7")]),
+        ("@a, pages 3–4", [Cite("a", "pp3-4")]),
+        ("-@a", [Cite("a")]),
+        ("@smith:2004.x", [Cite("smith:2004.x")]),
+    ],
+)
+def test_groups_parse(body, cites):
+    """Keys and page locators are read; locators take AMA form."""
+    group = parse_group(body)
+    assert (group.cites, group.errors) == (cites, [])
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment"),
+    [
+        ("see @a", "prefix 'see'"),
+        ("@a, chap. 3", "suffix ', chap. 3'"),
+        ("@a; nothing here", "'nothing here' in [@a; nothing here] is not a citation"),
+    ],
+)
+def test_unsupported_parts_are_reported_not_dropped(body, fragment):
+    """Anything the AMA style cannot show is an error message."""
+    group = parse_group(body)
+    assert any(fragment in message for _, message in group.errors)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["mail [me at a@b.org]", "@handle alone", "[@a](https://x.org)", "[@a][ref]", "[x@y]"],
+)
+def test_not_citations(text):
+    """E-mail addresses, bare handles and links are not citation groups."""
+    assert find_groups(text) == []
+
+
+def test_locate_finds_the_nth_occurrence_line():
+    """Problems are reported at the line of the offending citation."""
+    source = "---\ntitle: x\n---\n\nOne [@k].\nTwo [@other; @k]\n"
+    assert locate(source, "k", 0) == 5
+    assert locate(source, "k", 1) == 6
+    assert locate(source, "missing") is None
+
+
+def test_numbering_in_order_of_first_citation():
+    """A source keeps its number; group ids are remembered for back-links."""
+    numbering = Numbering()
+    assert [numbering.cite(k, g) for k, g in [("b", "c1"), ("a", "c1"), ("b", "c2")]] == [1, 2, 1]
+    assert numbering.order == ["b", "a"]
+    assert numbering.citing_groups == {"b": ["c1", "c2"], "a": ["c1"]}
+
+
+@pytest.mark.parametrize(
+    ("numbers", "runs"),
+    [
+        ([1, 2], [(1, 1), (2, 2)]),
+        ([3, 1, 2, 5], [(1, 3), (5, 5)]),
+        ([1, 2, 3, 4, 7, 8], [(1, 4), (7, 7), (8, 8)]),
+        ([2, 2], [(2, 2)]),
+    ],
+)
+def test_compress_joins_runs_of_three(numbers, runs):
+    """1,2 stays as is; 1,2,3 becomes 1-3."""
+    assert compress(numbers) == runs

@@ -1,0 +1,98 @@
+"""LaTeX → Unicode, names → AMA author lists, and AMA sentence case."""
+
+from __future__ import annotations
+
+import pytest
+
+from citations.ama import sentence_case
+from citations.latex import to_unicode
+from citations.names import format_authors, format_name
+
+
+@pytest.mark.parametrize(
+    ("latex", "text"),
+    [
+        (r"M{\"u}ller", "Müller"),
+        (r"G\"odel", "Gödel"),
+        (r"Fran\c{c}ois", "François"),
+        (r"{\'E}mile", "Émile"),
+        (r"\'{e}t\'{e}", "été"),
+        (r"Dvo\v{r}\'ak", "Dvořák"),
+        (r"Sk{\l}odowska", "Skłodowska"),
+        (r"{\o}stergaard", "østergaard"),
+        (r"Pharmacology \& Therapeutics", "Pharmacology & Therapeutics"),
+        ("pages 12--34", "pages 12–34"),
+        ("a---b", "a—b"),
+        ("Part~2", "Part\u00a02"),
+        (r"\emph{in vivo}", "in vivo"),
+        (r"{BDNF} and {VEGF}", "BDNF and VEGF"),
+        (r"50\% of", "50% of"),
+        (r"$\alpha$-amino", "α-amino"),
+    ],
+)
+def test_latex_becomes_unicode(latex, text):
+    """Accents, escapes, dashes and braces decode to plain Unicode."""
+    assert to_unicode(latex) == text
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Synaptic Dysfunction in Depression: Potential Therapeutic Targets",
+         "Synaptic dysfunction in depression: potential therapeutic targets"),
+        ("{mTOR}-Dependent Synapse Formation", "mTOR-dependent synapse formation"),
+        ("Role of Neuronal {VEGF} Signaling", "Role of neuronal VEGF signaling"),
+        ("NMDAR Inhibition and {Alzheimer} Disease", "NMDAR inhibition and Alzheimer disease"),
+        ("Is it glutamate? Yes", "Is it glutamate? yes"),
+        ("{de novo} Synthesis", "de novo synthesis"),
+    ],
+)
+def test_sentence_case_keeps_braces_and_acronyms(title, expected):
+    """AMA titles are in sentence case; braced text and acronyms keep their case."""
+    assert sentence_case(title) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "ama"),
+    [
+        ("Duman, Ronald S.", "Duman RS"),
+        ("Ronald S. Duman", "Duman RS"),
+        ("Zarate, Jr., C. A.", "Zarate CA Jr"),
+        ("van Rijnsoever, E.", "van Rijnsoever E"),
+        ("Ludwig van Beethoven", "van Beethoven L"),
+        ("van der Berg, Jan", "van der Berg J"),
+        ("Van Nueten, Luc", "Van Nueten L"),
+        ("Cheng, Peng-fei", "Cheng PF"),
+        ("D'Souza, Deepak Cyril", "D'Souza DC"),
+        (r"M{\"u}ller, J{\"o}rg", "Müller J"),
+        ("{World Health Organization}", "World Health Organization"),
+    ],
+)
+def test_names_in_ama_form(raw, ama):
+    """Family name, then initials without periods; particles and suffixes survive."""
+    assert format_name(raw) == ama
+
+
+def test_six_authors_are_all_listed():
+    """Up to six authors, AMA lists them all."""
+    six = " and ".join(f"Author{i}, A." for i in range(6))
+    assert format_authors(six) == ", ".join(f"Author{i} A" for i in range(6))
+
+
+def test_seven_authors_become_three_and_et_al():
+    """Seven or more: the first three, then et al."""
+    seven = " and ".join(f"Author{i}, A." for i in range(7))
+    assert format_authors(seven) == "Author0 A, Author1 A, Author2 A, et al"
+
+
+def test_and_others_means_et_al():
+    """BibTeX's 'and others' marks an incomplete list."""
+    assert format_authors("Heifets, B. D. and others") == "Heifets BD, et al"
+    assert format_authors("A, A. and B, B. and C, C. and D, D. and others") == "A A, B B, C C, et al"
+
+
+def test_and_inside_braces_does_not_split():
+    """A braced corporate name containing 'and' is one author."""
+    assert format_authors("{Research and Development Group} and Smith, J.") == (
+        "Research and Development Group, Smith J"
+    )

@@ -1,0 +1,26 @@
+"""Building a site with the real MkDocs, for any test that needs one."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+
+def build_site(project: Path, site_dir: Path, *, strict: bool = True, env: dict | None = None):
+    """Run a real `mkdocs build` in ``project``; return the completed process (never raises)."""
+    command = [*MKDOCS, "build", "-d", str(site_dir)]
+    if strict:
+        command.append("--strict")
+    return subprocess.run(
+        command,
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+        timeout=300,
+    )
