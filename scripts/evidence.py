@@ -104,7 +104,8 @@ def insert_after_title(markdown: str, block: str) -> str:
     match = _H1.search(markdown)
     if not match:
         return f"{block}\n{markdown}"
-    return f"{markdown[: match.end()]}\n\n{block}\n{markdown[match.end() :]}"
+    rest = markdown[match.end() :].lstrip("\n")
+    return f"{markdown[: match.end()]}\n\n{block.rstrip()}\n\n{rest}"
 
 
 def table_markdown(declarations: list[Declaration], from_src: str) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from sitebuild import ROOT, build_site
 
 __all__ = ["ROOT", "build_site"]

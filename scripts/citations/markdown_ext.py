@@ -168,6 +168,8 @@ class CitationExtension(Extension):
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)
+        # MkDocs makes a new Markdown object per page without calling reset(): start clean.
+        self.reset()
         # After backticks (190) and escapes (180), before reference links (170) and links (160).
         md.inlinePatterns.register(_GroupInlineProcessor(GROUP_PATTERN, self), "citation", 175)
         # After inline patterns (20), before attr_list (8), abbr (7) and toc (5).

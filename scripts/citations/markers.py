@@ -98,5 +98,9 @@ def locate(source: str, key: str, occurrence: int = 0) -> int | None:
     pattern = re.compile(r"(?<![\w.])-?@" + re.escape(key) + r"(?![A-Za-z0-9_])")
     hits = [source.count("\n", 0, m.start()) + 1 for m in pattern.finditer(source)]
     if not hits:
+        # Keys listed without "@", as in a front-matter list of sources.
+        bare = re.compile(r"(?<![\w.@-])" + re.escape(key) + r"(?![A-Za-z0-9_])")
+        hits = [source.count("\n", 0, m.start()) + 1 for m in bare.finditer(source)]
+    if not hits:
         return None
     return hits[min(occurrence, len(hits) - 1)]

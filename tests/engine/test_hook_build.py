@@ -8,7 +8,6 @@ import textwrap
 from pathlib import Path
 
 import pytest
-
 from sitebuild import ROOT, build_site
 
 BIB = (Path(__file__).parent / "golden" / "golden.bib").read_text(encoding="utf-8")
@@ -95,7 +94,10 @@ def test_uncited_entries_are_reported_at_info_level(tmp_path):
     """Entries that no page cites are listed once, as information."""
     project = make_project(tmp_path, PAGES)
     result = build_site(project, tmp_path / "site")
-    assert "INFO    -  references.bib: 10 entries are not cited by any page: gamma2003third," in result.stderr
+    assert (
+        "INFO    -  references.bib: 10 entries are not cited by any page: gamma2003third,"
+        in result.stderr
+    )
 
 
 def test_unknown_key_warns_with_page_line_and_suggestion(tmp_path):
@@ -162,7 +164,9 @@ def test_bibliography_is_parsed_once_and_again_only_when_changed(tmp_path, monke
 
     calls = []
     real = mkdocs_hooks.load_bibliography
-    monkeypatch.setattr(mkdocs_hooks, "load_bibliography", lambda p, name=None: calls.append(p) or real(p, name))
+    monkeypatch.setattr(
+        mkdocs_hooks, "load_bibliography", lambda p, name=None: calls.append(p) or real(p, name)
+    )
     monkeypatch.setattr(mkdocs_hooks, "_cache", mkdocs_hooks._Cached())
     bib = tmp_path / "references.bib"
     shutil.copy(Path(__file__).parent / "golden" / "golden.bib", bib)

@@ -58,6 +58,11 @@ def test_locate_finds_the_nth_occurrence_line():
     assert locate(source, "missing") is None
 
 
+def test_locate_falls_back_to_a_bare_key():
+    """A key listed without @ (front-matter sources) is still found."""
+    assert locate("---\nevidence:\n  sources: [a2001x, b2002y]\n---\n", "b2002y") == 3
+
+
 def test_numbering_in_order_of_first_citation():
     """A source keeps its number; group ids are remembered for back-links."""
     numbering = Numbering()

@@ -38,8 +38,10 @@ def test_latex_becomes_unicode(latex, text):
 @pytest.mark.parametrize(
     ("title", "expected"),
     [
-        ("Synaptic Dysfunction in Depression: Potential Therapeutic Targets",
-         "Synaptic dysfunction in depression: potential therapeutic targets"),
+        (
+            "Synaptic Dysfunction in Depression: Potential Therapeutic Targets",
+            "Synaptic dysfunction in depression: potential therapeutic targets",
+        ),
         ("{mTOR}-Dependent Synapse Formation", "mTOR-dependent synapse formation"),
         ("Role of Neuronal {VEGF} Signaling", "Role of neuronal VEGF signaling"),
         ("NMDAR Inhibition and {Alzheimer} Disease", "NMDAR inhibition and Alzheimer disease"),
@@ -88,7 +90,9 @@ def test_seven_authors_become_three_and_et_al():
 def test_and_others_means_et_al():
     """BibTeX's 'and others' marks an incomplete list."""
     assert format_authors("Heifets, B. D. and others") == "Heifets BD, et al"
-    assert format_authors("A, A. and B, B. and C, C. and D, D. and others") == "A A, B B, C C, et al"
+    assert (
+        format_authors("A, A. and B, B. and C, C. and D, D. and others") == "A A, B B, C C, et al"
+    )
 
 
 def test_and_inside_braces_does_not_split():
