@@ -12,6 +12,7 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from frontmatter import front_matter_error
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data
@@ -95,6 +96,9 @@ def on_nav(nav, config, files):
     # Every page's declaration is needed before the home page renders its table.
     _build.declarations = []
     for file in files.documentation_pages():
+        if problem := front_matter_error(file.content_string):
+            line, message = problem
+            log.warning(f"{file.src_path}:{line}: {message}")
         _, meta = get_data(file.content_string)
         try:
             declaration = evidence.read_declaration(meta, file.src_uri)

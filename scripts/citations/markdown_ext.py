@@ -26,7 +26,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from citations import ama
 from citations.bibliography import Bibliography
-from citations.markers import GROUP_PATTERN, Group, parse_group
+from citations.markers import GROUP_PATTERN, KEY, Group, parse_group
 from citations.numbering import Numbering
 from citations.problems import Problem
 from citations.render import NumberedCite, group_html, reference_item_html
@@ -106,6 +106,7 @@ class _NumberingTreeprocessor(Treeprocessor):
             element.set("id", group_id)
             element.text = self.md.htmlStash.store(group_html(cites, unresolved))
             _place_punctuation(element, parents[element])
+        result.problems += _leftover_markers(root)
         if numbering.order:
             self._append_references(root, numbering)
         result.cited = numbering.order
@@ -132,6 +133,30 @@ class _NumberingTreeprocessor(Treeprocessor):
             item.text = self.md.htmlStash.store(
                 reference_item_html(reference_html, numbering.citing_groups[key])
             )
+
+
+# Escaped brackets are still placeholders at this stage, so a literal "[@" here is a slip.
+_LEFTOVER = re.compile(r"\[-?@(" + KEY + ")")
+
+
+def _leftover_markers(root: etree.Element) -> list[Problem]:
+    """Text that starts like a citation but was not one (an unclosed bracket, say)."""
+    problems = []
+    for element in root.iter():
+        texts = [element.tail] if element.tag in ("code", "pre") else [element.text, element.tail]
+        for text in texts:
+            for match in _LEFTOVER.finditer(text or ""):
+                snippet = " ".join(text[match.start() : match.start() + 40].split())
+                problems.append(
+                    Problem(
+                        "error",
+                        f"'{snippet}' looks like a citation but is not one: close the bracket "
+                        "within the paragraph and separate keys with semicolons, or write "
+                        "\\[@ to show it literally",
+                        key=match.group(1),
+                    )
+                )
+    return problems
 
 
 _TRAILING = re.compile(r"^[.,?!](?!\.)")

@@ -14,10 +14,11 @@ KEY = r"[A-Za-z0-9_](?:[A-Za-z0-9_:.#$%&+?<>~/-]*[A-Za-z0-9_])?"
 
 # The body must contain an @key whose "@" follows the bracket, a space, ";" or "-".
 # Not followed by "(" or "[": then it is a Markdown link whose text happens to start with "@".
-GROUP_PATTERN = r"\[(?P<body>[^\[\]\n]*?(?:(?<=\[)|(?<=[\s;\-]))@" + KEY + r"[^\[\]\n]*)\](?![(\[])"
+# A group may run over a line break, as Pandoc allows.
+GROUP_PATTERN = r"\[(?P<body>[^\[\]]*?(?:(?<=\[)|(?<=[\s;\-]))@" + KEY + r"[^\[\]]*)\](?![(\[])"
 _GROUP_RE = re.compile(GROUP_PATTERN)
 _ITEM_RE = re.compile(
-    r"\s*(?P<prefix>.*?)\s*(?P<suppress>-?)@(?P<key>" + KEY + r")(?P<suffix>.*?)\s*"
+    r"\s*(?P<prefix>.*?)\s*(?P<suppress>-?)@(?P<key>" + KEY + r")(?P<suffix>.*?)\s*", re.DOTALL
 )
 _LOCATOR_RE = re.compile(
     r",\s*(?P<label>pp?|pages?)\.?\s*(?P<pages>\w+(?:\s*[-–—,]\s*\w+)*)", re.IGNORECASE
@@ -42,7 +43,7 @@ class Group:
 
 
 def parse_group(body: str) -> Group:
-    group = Group(body)
+    group = Group(" ".join(body.split()))  # one line, for messages and markers
     for item in body.split(";"):
         if not item.strip():
             continue
@@ -51,7 +52,7 @@ def parse_group(body: str) -> Group:
             group.errors.append(
                 (
                     None,
-                    f"'{item.strip()}' in [{body}] is not a citation: write each source as @key, "
+                    f"'{item.strip()}' in [{group.source}] is not a citation: write each source as @key, "
                     "separated by semicolons",
                 )
             )
@@ -61,7 +62,7 @@ def parse_group(body: str) -> Group:
             group.errors.append(
                 (
                     key,
-                    f"prefix '{prefix}' in [{body}] cannot be shown in an AMA superscript: "
+                    f"prefix '{prefix}' in [{group.source}] cannot be shown in an AMA superscript: "
                     f"write the words outside the brackets, as in '{prefix} [@{key}]'",
                 )
             )
@@ -73,7 +74,7 @@ def parse_group(body: str) -> Group:
                 group.errors.append(
                     (
                         key,
-                        f"suffix '{suffix}' in [{body}] is not supported: AMA citations take "
+                        f"suffix '{suffix}' in [{group.source}] is not supported: AMA citations take "
                         f"only page locators such as [@{key}, p. 33] or [@{key}, pp. 33-35]",
                     )
                 )
