@@ -52,8 +52,8 @@ def parse_group(body: str) -> Group:
             group.errors.append(
                 (
                     None,
-                    f"'{item.strip()}' in [{group.source}] is not a citation: write each source as @key, "
-                    "separated by semicolons",
+                    f"'{item.strip()}' in [{group.source}] is not a citation: "
+                    "write each source as @key, separated by semicolons",
                 )
             )
             continue
@@ -74,8 +74,8 @@ def parse_group(body: str) -> Group:
                 group.errors.append(
                     (
                         key,
-                        f"suffix '{suffix}' in [{group.source}] is not supported: AMA citations take "
-                        f"only page locators such as [@{key}, p. 33] or [@{key}, pp. 33-35]",
+                        f"suffix '{suffix}' in [{group.source}] is not supported: AMA citations "
+                        f"take only page locators such as [@{key}, p. 33] or [@{key}, pp. 33-35]",
                     )
                 )
                 continue
