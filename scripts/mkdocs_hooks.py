@@ -12,7 +12,6 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from frontmatter import front_matter_error
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data
@@ -22,6 +21,7 @@ from citations import Bibliography, BibliographyError, load_bibliography
 from citations.markdown_ext import CitationExtension, FormattedReferences
 from citations.markers import locate
 from citations.render import BibliographyEntry, bibliography_html
+from frontmatter import front_matter_error
 
 # A "mkdocs.plugins.*" logger: its warnings count for `mkdocs build --strict`.
 log = logging.getLogger("mkdocs.plugins.citations")

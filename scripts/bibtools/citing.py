@@ -1,0 +1,82 @@
+"""Which bibliography keys the pages cite: ``[@key]`` groups and ``evidence: sources:`` lists.
+
+Groups are found with the engine's own ``citations.markers``, so a key counts as cited exactly
+when the build would number it. Like the Markdown extension, this skips fenced code blocks, code
+spans, HTML comments and escaped brackets (``\\[@key]``): examples in the contributing guide are
+not citations. The front matter's ``evidence: sources:`` keys count too, because the build
+cites them in the page's evidence box.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from citations.markers import find_groups, parse_group
+
+_FRONT_MATTER = re.compile(
+    r"\A-{3}[ \t]*\n(?P<yaml>.*?\n)?(?:-{3}|\.{3})[ \t]*(?:\n|\Z)", re.DOTALL
+)
+_FENCE = re.compile(r"[ \t]*(?P<fence>`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(?P<ticks>`+)(?!`).*?(?<!`)(?P=ticks)(?!`)")
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+def cited_keys(docs: Path) -> set[str]:
+    """Every key cited by a Markdown page under ``docs`` (recursively)."""
+    keys: set[str] = set()
+    for page in sorted(docs.rglob("*.md")):
+        keys |= page_keys(page.read_text(encoding="utf-8"))
+    return keys
+
+
+def page_keys(text: str) -> set[str]:
+    """The keys one page cites, in its body and in its evidence declaration."""
+    keys = set()
+    match = _FRONT_MATTER.match(text)
+    if match:
+        keys |= _evidence_sources(match["yaml"] or "")
+        text = text[match.end() :]
+    prose = _prose(text)
+    for group in find_groups(prose):
+        if group.start() > 0 and prose[group.start() - 1] == "\\":
+            continue
+        parsed = parse_group(group["body"])
+        keys |= {cite.key for cite in parsed.cites}
+        keys |= {key for key, _ in parsed.errors if key}  # cited, if with an unsupported prefix
+    return keys
+
+
+def _evidence_sources(front_matter: str) -> set[str]:
+    try:
+        meta = yaml.safe_load(front_matter)
+    except yaml.YAMLError:
+        return set()  # the build reports a broken front matter
+    evidence = meta.get("evidence") if isinstance(meta, dict) else None
+    sources = evidence.get("sources") if isinstance(evidence, dict) else None
+    if isinstance(sources, str):
+        sources = [sources]
+    if not isinstance(sources, list):
+        return set()
+    return {str(source).strip().lstrip("@") for source in sources}
+
+
+def _prose(text: str) -> str:
+    """The text with code and HTML comments blanked out (line count kept)."""
+    text = _HTML_COMMENT.sub(lambda m: "\n" * m[0].count("\n"), text)
+    lines, fence = [], ""
+    for line in text.split("\n"):
+        opening = _FENCE.match(line)
+        if fence:
+            closing = opening and opening["fence"][0] == fence[0]
+            if closing and len(opening["fence"]) >= len(fence) and not line.strip().strip(fence[0]):
+                fence = ""
+            lines.append("")
+        elif opening:
+            fence = opening["fence"]
+            lines.append("")
+        else:
+            lines.append(_CODE_SPAN.sub("", line))
+    return "\n".join(lines)
