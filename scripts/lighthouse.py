@@ -1,0 +1,155 @@
+"""Lighthouse scores for the home page and the longest page, served locally. Printed, not tested.
+
+    python scripts/lighthouse.py                 # builds the site into a temporary folder first
+    python scripts/lighthouse.py --site site/    # uses a site you built already
+
+Runs Lighthouse 12.2.3 through ``npx`` (Node 18+; the first run downloads it from the npm
+registry) against Debian's Chromium (/usr/bin/chromium, or $CHROME_PATH), with Lighthouse's
+default mobile emulation and simulated throttling. Prints the performance, accessibility,
+best-practices and SEO scores (0-100) and the bytes transferred (the ``total-byte-weight``
+audit) per page. Python's http.server sends files uncompressed, so a host that gzips will
+transfer fewer bytes than shown. Use ``--json DIR`` to keep the full reports.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import html
+import http.server
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LIGHTHOUSE = "lighthouse@12.2.3"
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking"
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+def build(site: Path) -> None:
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(site)]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=env)
+    if result.returncode != 0:
+        sys.exit(f"mkdocs build --strict failed:\n{result.stderr[-4000:]}")
+
+
+def article_text_length(path: Path) -> int:
+    """How much text a page's article holds (tags stripped): what "longest" means here."""
+    text = path.read_text(encoding="utf-8")
+    match = re.search(r"<article\b.*?</article>", text, re.S)
+    body = re.sub(r"<[^>]+>", " ", match.group(0) if match else "")
+    return len(" ".join(html.unescape(body).split()))
+
+
+def pages_to_measure(site: Path) -> list[str]:
+    """The home page and the content page with the most text (site-relative URLs)."""
+    candidates = []
+    for path in site.rglob("index.html"):
+        text = path.read_text(encoding="utf-8")
+        if 'http-equiv="refresh"' in text:
+            continue  # a redirect page left by mkdocs-redirects
+        url = path.parent.relative_to(site).as_posix()
+        candidates.append((article_text_length(path), "" if url == "." else url + "/"))
+    if not candidates:
+        sys.exit(f"{site}: no pages")
+    longest = max(candidates)[1]
+    return [""] + ([longest] if longest else [])
+
+
+def lighthouse(url: str, chrome: str) -> dict:
+    npx = shutil.which("npx")
+    if npx is None:
+        raise RuntimeError("npx not found: install Node.js 18 or newer (with npm)")
+    command = [
+        npx, "--yes", LIGHTHOUSE, url,
+        "--output=json", "--output-path=stdout", "--quiet",
+        f"--only-categories={','.join(CATEGORIES)}",
+        f"--chrome-flags={CHROME_FLAGS}",
+    ]  # fmt: skip
+    env = {**os.environ, "CHROME_PATH": chrome}
+    result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=600)
+    if result.returncode != 0 or not result.stdout.strip().startswith("{"):
+        detail = (result.stderr or result.stdout).strip()[-3000:]
+        raise RuntimeError(f"lighthouse exited with {result.returncode}:\n{detail}")
+    return json.loads(result.stdout)
+
+
+def summary(report: dict) -> dict:
+    scores = {
+        name: (None if report["categories"][name]["score"] is None
+               else round(report["categories"][name]["score"] * 100))
+        for name in CATEGORIES
+    }  # fmt: skip
+    weight = report["audits"]["total-byte-weight"].get("numericValue")
+    benchmark = report.get("environment", {}).get("benchmarkIndex")
+    return {**scores, "bytes": int(weight) if weight is not None else None, "cpu": benchmark}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", type=Path, help="a built site (default: build one now)")
+    parser.add_argument("--json", type=Path, help="save each full Lighthouse report here")
+    args = parser.parse_args()
+    chrome = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+    if not Path(chrome).is_file():
+        sys.exit(f"Chromium not found at {chrome}; apt-get install chromium (or set CHROME_PATH)")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        site = args.site
+        if site is None:
+            site = Path(tmp) / "site"
+            build(site)
+        handler = functools.partial(_QuietHandler, directory=str(site))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        base = f"http://127.0.0.1:{server.server_address[1]}/"
+        rows, failures = [], []
+        try:
+            for page in pages_to_measure(site):
+                print(f"Lighthouse ({LIGHTHOUSE}, mobile) on /{page} …", file=sys.stderr)
+                try:
+                    report = lighthouse(base + page, chrome)
+                except (RuntimeError, subprocess.TimeoutExpired) as error:
+                    failures.append(f"/{page}: {error}")
+                    continue
+                if args.json:
+                    args.json.mkdir(parents=True, exist_ok=True)
+                    name = (page.strip("/").replace("/", "-") or "home") + ".json"
+                    (args.json / name).write_text(json.dumps(report, indent=1), encoding="utf-8")
+                rows.append((page, summary(report)))
+        finally:
+            server.shutdown()
+            server.server_close()
+
+    if rows:
+        print(
+            f"{'page':<34}{'perf':>6}{'a11y':>6}{'best':>6}{'seo':>6}{'transferred':>14}{'cpu':>7}"
+        )
+        for page, s in rows:
+            size = f"{s['bytes'] / 1024:,.0f} KiB" if s["bytes"] is not None else "?"
+            scores = "".join(f"{'?' if s[c] is None else s[c]:>6}" for c in CATEGORIES)
+            print(f"{'/' + page:<34}{scores}{size:>14}{s['cpu'] or '?':>7}")
+        print(
+            "cpu: Lighthouse's benchmark index of this machine at the time; below about 1000 "
+            "the machine is slow or busy and the performance score is pessimistic."
+        )
+    for failure in failures:
+        print(f"FAILED {failure}", file=sys.stderr)
+    sys.exit(1 if failures else 0)
+
+
+if __name__ == "__main__":
+    main()

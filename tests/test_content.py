@@ -1,0 +1,378 @@
+"""Content rules a maintainer can break by editing a page, checked on the Markdown in docs/.
+
+The rules come from the contributor guide (docs/contributing/); the files they apply to are
+found, never listed here. Each failure names the file, the line where it can, and the fix.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from citations import load_bibliography
+from citations.markers import find_groups, parse_group
+from sitebuild import ROOT
+
+DOCS = ROOT / "docs"
+ABBREVIATIONS = ROOT / "includes" / "abbreviations.md"
+GLOSSARY = DOCS / "glossary.md"
+BIBLIOGRAPHY = ROOT / "references.bib"
+GUIDE = "docs/contributing/adding-a-page.md"
+
+DESCRIPTION_LIMIT = 160  # characters; search engines cut longer meta descriptions
+KEY_POINTS = "## Key points { #key-points }"
+CHECK_YOURSELF = "## Check yourself { #check-yourself }"
+QUESTIONS = range(2, 5)  # 2 to 4 folded self-check questions
+
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+FENCE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})")
+CODE_SPAN = re.compile(r"(?P<ticks>`+)(?!`).*?(?<!`)(?P=ticks)(?!`)")
+HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+HEADING = re.compile(r"^[ \t]*(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)[ \t]*#*[ \t]*$")
+EXPLICIT_ID = re.compile(r"\{[^{}]*#(?P<id>[^\s{}]+)[^{}]*\}$")
+QUESTION_BLOCK = re.compile(r"^\?\?\?[ \t]+question\b")
+HAND_WRITTEN_REFERENCES = re.compile(r"references?|reference list|bibliography", re.IGNORECASE)
+ABBREVIATION = re.compile(r"^\*\[(?P<abbr>[^\]]+)\]:[ \t]*(?P<text>.*)$")
+# A token that reads as an abbreviation: two or more capitals (NMDA, mTOR, eEF2, HNK).
+ABBREVIATION_TOKEN = re.compile(r"(?<![\w-])[A-Za-z0-9]*[A-Z][a-z0-9]*[A-Z][A-Za-z0-9]*(?![\w])")
+
+
+# ---- Reading pages -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Page:
+    path: Path
+    meta: dict
+    lines: tuple[tuple[int, str], ...]  # (1-based line in the file, text) of the body's prose
+    error: str = ""  # why the front matter could not be read
+    error_line: int | None = None
+    keys: dict[str, int] = field(default_factory=dict)  # top-level front matter key → line
+
+    @property
+    def name(self) -> str:
+        return self.path.relative_to(ROOT).as_posix()
+
+    def where(self, line: int | None = None) -> str:
+        return f"{self.name}:{line}" if line else self.name
+
+
+def prose_lines(text: str, first_line: int = 1) -> tuple[tuple[int, str], ...]:
+    """The text's lines with fenced code, code spans and HTML comments blanked (numbers kept)."""
+    text = HTML_COMMENT.sub(lambda m: "\n" * m[0].count("\n"), text)
+    lines, fence = [], ""
+    for number, line in enumerate(text.split("\n"), first_line):
+        opening = FENCE.match(line)
+        if fence:
+            marker = opening["fence"] if opening else ""
+            if marker[:1] == fence[0] and len(marker) >= len(fence) and not line.strip(" \t`~"):
+                fence = ""
+            line = ""
+        elif opening:
+            fence, line = opening["fence"], ""
+        else:
+            line = CODE_SPAN.sub("", line)
+        lines.append((number, line))
+    return tuple(lines)
+
+
+@cache
+def read_page(path: Path) -> Page:
+    text = path.read_text(encoding="utf-8")
+    match = FRONT_MATTER.match(text)
+    meta, error, error_line, body_start = {}, "", None, 0
+    if match:
+        body_start = match.end()
+        try:
+            meta = yaml.safe_load(match["yaml"] or "") or {}
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            error_line = mark.line + 2 if mark else 1  # + the opening "---" line, 1-based
+            error = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        if not error and not isinstance(meta, dict):
+            meta, error = {}, "the front matter is not a mapping of 'name: value' lines"
+    keys = {
+        m[1]: text.count("\n", 0, m.start()) + 1
+        for m in re.finditer(r"^(\w+):", text[:body_start], re.MULTILINE)
+    }
+    first_line = text.count("\n", 0, body_start) + 1
+    body = prose_lines(text[body_start:], first_line)
+    return Page(path, meta, body, error, error_line, keys)
+
+
+def pages() -> list[Page]:
+    return [read_page(path) for path in sorted(DOCS.rglob("*.md"))]
+
+
+def evidence_pages() -> list[Page]:
+    return [page for page in pages() if "evidence" in page.meta]
+
+
+def headings(page: Page) -> list[tuple[int, int, str]]:
+    """(line, level, text) of every ATX heading outside code."""
+    found = []
+    for number, line in page.lines:
+        match = HEADING.match(line)
+        if match:
+            found.append((number, len(match["hashes"]), match["text"]))
+    return found
+
+
+def report(problems: list[str], advice: str) -> str:
+    return f"{len(problems)} problem(s). {advice}\n" + "\n".join(f"  {p}" for p in problems)
+
+
+# ---- Front matter --------------------------------------------------------------------------
+
+
+def test_front_matter_is_valid_yaml():
+    """A page's front matter parses; MkDocs would silently drop broken front matter."""
+    problems = [
+        f"{page.where(page.error_line)}: front matter is not valid YAML: {page.error}"
+        for page in pages()
+        if page.error
+    ]
+    assert not problems, report(
+        problems,
+        "MkDocs ignores front matter it cannot parse, so the page loses its title, description "
+        "and evidence box without a warning. Quote values that contain ': ' or start with a "
+        'special character: claim: "Text: more text."',
+    )
+
+
+def test_every_page_has_a_short_description():
+    """Every page has a plain-text `description:` of at most 160 characters."""
+    problems = []
+    for page in pages():
+        if page.error:
+            continue  # reported by test_front_matter_is_valid_yaml
+        description = page.meta.get("description")
+        if not isinstance(description, str) or not description.strip():
+            problems.append(f"{page.where()}: no 'description:' in the front matter")
+        elif len(description.strip()) > DESCRIPTION_LIMIT:
+            problems.append(
+                f"{page.where(page.keys.get('description'))}: the description has "
+                f"{len(description.strip())} characters "
+                f"(at most {DESCRIPTION_LIMIT})"
+            )
+    assert not problems, report(
+        problems,
+        "Give each page one or two plain sentences in 'description:'; search results and link "
+        "previews show it, and cut it after about 160 characters.",
+    )
+
+
+# ---- Pages that declare an evidence level --------------------------------------------------
+
+
+def test_some_pages_declare_evidence():
+    """The rules for evidence pages below check something: at least one page declares a level."""
+    assert evidence_pages(), (
+        "no page in docs/ has 'evidence:' in its front matter, so the rules for mechanism pages "
+        f"check nothing; see {GUIDE}"
+    )
+
+
+def test_evidence_pages_state_their_question():
+    """A page with `evidence:` also has `question:`, shown in the box that opens the page."""
+    problems = [
+        f"{page.where(page.keys.get('evidence'))}: 'evidence:' but no 'question:' in the front "
+        "matter"
+        for page in evidence_pages()
+        if not str(page.meta.get("question") or "").strip()
+    ]
+    assert not problems, report(
+        problems, 'Add the question the page answers, one sentence: question: "Why ...?"'
+    )
+
+
+def test_evidence_pages_end_with_key_points_and_check_yourself():
+    """Key points, then Check yourself with 2 to 4 folded `??? question` blocks, each answered."""
+    problems = []
+    for page in evidence_pages():
+        lines = dict(page.lines)
+        h2 = [(n, lines[n].strip()) for n, level, _ in headings(page) if level == 2]
+        key_points = [n for n, text in h2 if text == KEY_POINTS]
+        check = [n for n, text in h2 if text == CHECK_YOURSELF]
+        if not key_points:
+            problems.append(f"{page.where()}: no '{KEY_POINTS}' heading")
+        if not check:
+            problems.append(f"{page.where()}: no '{CHECK_YOURSELF}' heading")
+            continue
+        if key_points and key_points[0] > check[0]:
+            problems.append(f"{page.where(check[0])}: 'Check yourself' comes before 'Key points'")
+        end = next((n for n, _ in h2 if n > check[0]), max(lines) + 1)
+        blocks = [n for n, text in page.lines if check[0] < n < end and QUESTION_BLOCK.match(text)]
+        if len(blocks) not in QUESTIONS:
+            problems.append(
+                f"{page.where(check[0])}: 'Check yourself' has {len(blocks)} '??? question' "
+                f"block(s); write {QUESTIONS.start} to {QUESTIONS.stop - 1}"
+            )
+        for n in blocks:
+            answer = next((lines[m] for m in range(n + 1, end) if lines.get(m, "").strip()), "")
+            if not answer.startswith("    "):
+                problems.append(
+                    f"{page.where(n)}: the question has no answer indented by four spaces below it"
+                )
+    assert not problems, report(
+        problems, f"Copy the closing sections from the template in {GUIDE}."
+    )
+
+
+def test_evidence_pages_have_no_hand_written_references():
+    """The build appends each page's References; a hand-written one would appear twice."""
+    problems = [
+        f"{page.where(n)}: a hand-written '{title}' heading"
+        for page in evidence_pages()
+        for n, _, text in headings(page)
+        if HAND_WRITTEN_REFERENCES.fullmatch(title := EXPLICIT_ID.sub("", text).strip())
+    ]
+    assert not problems, report(
+        problems,
+        "Delete the heading and its list: cite with [@key] in the text and the numbered "
+        "reference list is added at the end of the page.",
+    )
+
+
+# ---- Every page ----------------------------------------------------------------------------
+
+
+def test_section_headings_have_explicit_ids():
+    """Every ## and ### heading outside code names its id, and no id repeats on a page."""
+    problems = []
+    for page in pages():
+        seen: dict[str, int] = {}
+        for n, level, text in headings(page):
+            if level not in (2, 3):
+                continue
+            match = EXPLICIT_ID.search(text)
+            if not match:
+                problems.append(f"{page.where(n)}: '{text}' has no {{ #id }}")
+            elif match["id"] in seen:
+                problems.append(
+                    f"{page.where(n)}: id '{match['id']}' is also used at line {seen[match['id']]}"
+                )
+            else:
+                seen[match["id"]] = n
+    assert not problems, report(
+        problems,
+        "End each heading with a readable id that stays when the wording changes, as in "
+        "'## Key points { #key-points }', then run `python scripts/register_anchors.py`.",
+    )
+
+
+@cache
+def bibliography_keys() -> frozenset[str]:
+    return frozenset(load_bibliography(BIBLIOGRAPHY).keys())
+
+
+def cited_keys(page: Page) -> list[tuple[int | None, str]]:
+    """(line, key) of every key the page cites: [@key] groups and `evidence: sources:`."""
+    cited: list[tuple[int | None, str]] = []
+    evidence = page.meta.get("evidence")
+    sources = evidence.get("sources") if isinstance(evidence, dict) else None
+    if isinstance(sources, str):
+        sources = [sources]
+    cited += [(None, str(source).strip().lstrip("@")) for source in sources or []]
+    if not page.lines:
+        return cited
+    first_line = page.lines[0][0]
+    prose = "\n".join(line for _, line in page.lines)  # a group may run over a line break
+    for group in find_groups(prose):
+        if group.start() > 0 and prose[group.start() - 1] == "\\":
+            continue  # \[@key] is written to be shown literally
+        parsed = parse_group(group["body"])
+        keys = [cite.key for cite in parsed.cites] + [key for key, _ in parsed.errors if key]
+        for key in keys:
+            at = prose.find("@" + key, group.start())
+            cited.append((first_line + prose.count("\n", 0, at), key))
+    return cited
+
+
+def test_every_cited_key_is_in_the_bibliography():
+    """Every [@key] in docs/ and every evidence source names an entry of references.bib."""
+    known = bibliography_keys()
+    problems = [
+        f"{page.where(line)}: '{key}' is not in references.bib"
+        for page in pages()
+        for line, key in cited_keys(page)
+        if key not in known
+    ]
+    assert not problems, report(
+        problems,
+        "Correct the key, or add the entry to references.bib (see "
+        "docs/contributing/adding-a-reference.md).",
+    )
+
+
+# ---- Abbreviations and the glossary --------------------------------------------------------
+
+
+def hover_abbreviations() -> dict[str, int]:
+    """Abbreviation → line in includes/abbreviations.md (``*[NMDA]: N-methyl-D-aspartate``)."""
+    found = {}
+    for number, line in enumerate(ABBREVIATIONS.read_text(encoding="utf-8").splitlines(), 1):
+        match = ABBREVIATION.match(line.strip())
+        if match:
+            found[match["abbr"].strip()] = number
+    return found
+
+
+def glossary_terms() -> list[tuple[int, str]]:
+    """(line, text) of each term the glossary defines: a definition-list term or a heading."""
+    assert GLOSSARY.is_file(), (
+        "docs/glossary.md does not exist: the abbreviations are defined there"
+    )
+    page = read_page(GLOSSARY)
+    lines = list(page.lines)
+    terms = []
+    for i, (number, line) in enumerate(lines):
+        heading = HEADING.match(line)
+        if heading and len(heading["hashes"]) >= 2:
+            terms.append((number, EXPLICIT_ID.sub("", heading["text"]).strip()))
+            continue
+        if not line.strip() or line.startswith((" ", "\t", ":")):
+            continue
+        following = [text for _, text in lines[i + 1 : i + 3] if text.strip()]
+        if following and re.match(r"^:[ \t]", following[0]):  # Python-Markdown def_list
+            terms.append((number, line.strip()))
+    return terms
+
+
+def _mentions(text: str, abbreviation: str) -> bool:
+    return re.search(rf"(?<![\w-]){re.escape(abbreviation)}(?![\w-])", text) is not None
+
+
+def test_every_hover_abbreviation_is_in_the_glossary():
+    """Each abbreviation in includes/abbreviations.md is a term (or part of one) on the glossary."""
+    terms = glossary_terms()
+    problems = [
+        f"includes/abbreviations.md:{line}: '{abbreviation}' has no entry on docs/glossary.md"
+        for abbreviation, line in hover_abbreviations().items()
+        if not any(_mentions(term, abbreviation) for _, term in terms)
+    ]
+    assert not problems, report(
+        problems,
+        "Give it an entry on the glossary, a heading that names it "
+        "('### NMDA { #nmda }') and a plain-words definition, or delete the hover line.",
+    )
+
+
+def test_every_glossary_abbreviation_has_a_hover():
+    """Each abbreviation that names a glossary term has a hover in includes/abbreviations.md."""
+    hovers = hover_abbreviations()
+    problems = []
+    for line, term in glossary_terms():
+        for token in dict.fromkeys(m[0] for m in ABBREVIATION_TOKEN.finditer(term)):
+            if not any(_mentions(abbreviation, token) for abbreviation in hovers):
+                named = f"'{token}'" if token == term else f"'{token}' (in '{term}')"
+                problems.append(f"docs/glossary.md:{line}: {named} has no hover")
+    assert not problems, report(
+        problems,
+        "Add a line '*[ABBR]: expansion' to includes/abbreviations.md, so that every page "
+        "shows the expansion when a reader hovers over the abbreviation.",
+    )
