@@ -9,6 +9,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
+# Silences the MkDocs 2 notices printed by Material and properdocs; the pin below 2 is deliberate.
+QUIET = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
 
 def build_site(project: Path, site_dir: Path, *, strict: bool = True, env: dict | None = None):
@@ -21,6 +23,6 @@ def build_site(project: Path, site_dir: Path, *, strict: bool = True, env: dict 
         cwd=project,
         capture_output=True,
         text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+        env={**os.environ, **QUIET, **(env or {})},
         timeout=300,
     )

@@ -203,8 +203,10 @@ def third_party_loads(site: Path) -> list[str]:
 
 
 def _remote_in_css(css: str) -> list[str]:
-    found = [f"url({url})" for _, url in CSS_URL.findall(css) if is_external(url)]
-    found += [f"@import {url}" for url in CSS_IMPORT.findall(css) if is_external(url)]
+    imported = [url for url in CSS_IMPORT.findall(css) if is_external(url)]
+    found = [f"@import {url}" for url in imported]  # `@import url(…)` is reported once, here
+    found += [f"url({url})" for _, url in CSS_URL.findall(css) if is_external(url)]
+    found = [what for what in found if not what.startswith("url(") or what[4:-1] not in imported]
     return [f"{what} loads from another host" for what in found]
 
 
