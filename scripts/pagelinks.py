@@ -1,0 +1,98 @@
+"""Links from one Markdown page to another file of the site, checked in the source.
+
+MkDocs itself warns about a link to a missing page, but names neither the line nor the page that
+was meant. This module finds the line and the closest existing file, so the message says where
+and what to type. Anchors (``#…``) are left to MkDocs, which knows every page's headings.
+"""
+
+from __future__ import annotations
+
+import difflib
+import posixpath
+import re
+from collections.abc import Collection
+from dataclasses import dataclass
+from urllib.parse import unquote
+
+INLINE = re.compile(r"\]\(\s*<?(?P<target>[^()\s<>]+)")  # [text](target "title"), ![alt](…)
+DEFINITION = re.compile(r"^ {0,3}\[(?!@)[^\]]+\]:[ \t]*<?(?P<target>[^\s<>]+)", re.MULTILINE)
+FENCE = re.compile(r"^[ \t>]*(?P<fence>`{3,}|~{3,})")
+CODE_SPAN = re.compile(r"(?P<ticks>`+)(?!`).*?(?<!`)(?P=ticks)(?!`)")
+HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+EXTERNAL = re.compile(r"^([a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class BrokenLink:
+    line: int  # 1-based, in the text given
+    target: str  # as written
+    suggestion: str | None  # the closest existing file, written relative to the page
+
+    def message(self) -> str:
+        hint = f"did you mean '{self.suggestion}'? " if self.suggestion else ""
+        return (
+            f"link to '{self.target}': no such file in docs/; {hint}"
+            "Write the path relative to this page, as the file is named in docs/."
+        )
+
+
+def _blank(match: re.Match[str]) -> str:
+    return re.sub(r"[^\n]", " ", match[0])
+
+
+def prose(text: str) -> str:
+    """``text`` with fenced code, code spans and HTML comments blanked; line numbers kept."""
+    text = HTML_COMMENT.sub(_blank, text)
+    lines, fence = [], ""
+    for line in text.split("\n"):
+        opening = FENCE.match(line)
+        if fence:
+            marker = opening["fence"] if opening else ""
+            if marker[:1] == fence[0] and len(marker) >= len(fence):
+                fence = ""
+            line = ""
+        elif opening:
+            fence, line = opening["fence"], ""
+        else:
+            line = CODE_SPAN.sub(_blank, line)
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _targets(text: str):
+    clean = prose(text)
+    for pattern in (INLINE, DEFINITION):
+        for match in pattern.finditer(clean):
+            yield clean.count("\n", 0, match.start()) + 1, match["target"]
+
+
+def broken_links(text: str, page: str, files: Collection[str]) -> list[BrokenLink]:
+    """Relative links in ``text`` (the source of docs/``page``) to files not in ``files``.
+
+    ``files`` holds every file of docs/ as a POSIX path relative to docs/ (``mechanism/x.md``).
+    External URLs, site-absolute paths and links within the page (``#…``) are not checked here.
+    """
+    folder = posixpath.dirname(page)
+    broken = []
+    for line, target in _targets(text):
+        path = unquote(target.split("#", 1)[0].split("?", 1)[0])
+        if not path or EXTERNAL.match(target) or path.startswith("/"):
+            continue
+        resolved = posixpath.normpath(posixpath.join(folder, path))
+        if resolved in files or posixpath.join(resolved, "index.md") in files:
+            continue
+        broken.append(BrokenLink(line, target, _closest(resolved, folder, files)))
+    return sorted(broken, key=lambda link: link.line)
+
+
+def _closest(resolved: str, folder: str, files: Collection[str]) -> str | None:
+    # The right name in the wrong folder is the commonest slip; then a misspelt name.
+    name = posixpath.basename(resolved)
+    same_name = sorted(f for f in files if posixpath.basename(f) == name)
+    if same_name:
+        match = same_name[:1]
+    else:
+        kind = posixpath.splitext(resolved)[1]
+        same_kind = sorted(f for f in files if posixpath.splitext(f)[1] == kind)
+        match = difflib.get_close_matches(resolved, same_kind or sorted(files), n=1, cutoff=0.6)
+    return posixpath.relpath(match[0], folder or ".") if match else None

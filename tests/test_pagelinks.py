@@ -1,0 +1,63 @@
+"""Links to missing files are found in the Markdown source, with their line and a suggestion."""
+
+from __future__ import annotations
+
+from pagelinks import BrokenLink, broken_links
+
+FILES = {
+    "index.md",
+    "glossary.md",
+    "mechanism/index.md",
+    "mechanism/glutamate-surge.md",
+    "mechanism/ampa-activation.md",
+    "assets/cascade.svg",
+}
+
+
+def test_a_misspelt_page_is_reported_with_line_and_the_page_meant():
+    text = "# Title\n\nSee [the surge](glutamate-surges.md#the-model) for more.\n"
+    assert broken_links(text, "mechanism/ampa-activation.md", FILES) == [
+        BrokenLink(3, "glutamate-surges.md#the-model", "glutamate-surge.md")
+    ]
+
+
+def test_existing_targets_pass_in_every_form():
+    text = (
+        "[a](glutamate-surge.md) [b](../glossary.md#nmda) [c](./) [d](../index.md)\n"
+        "![diagram](../assets/cascade.svg) [e](#local) [f](https://doi.org/10.1/x)\n"
+        "[g](mailto:a@b.org) [h](<glutamate-surge.md> 'title')\n"
+        "[ref]: ampa-activation.md\n"
+    )
+    assert broken_links(text, "mechanism/index.md", FILES) == []
+
+
+def test_a_path_written_from_the_wrong_folder_suggests_the_right_one():
+    [link] = broken_links("[g](glossary.md)\n", "mechanism/index.md", FILES)
+    assert (link.line, link.suggestion) == (1, "../glossary.md")
+    assert "did you mean '../glossary.md'?" in link.message()
+
+
+def test_reference_definitions_are_checked():
+    [link] = broken_links("Text [ref].\n\n[ref]: ../glosary.md\n", "mechanism/index.md", FILES)
+    assert (link.line, link.target) == (3, "../glosary.md")
+
+
+def test_links_in_code_and_comments_are_not_links():
+    text = (
+        "```markdown\n[x](missing.md)\n```\n"
+        "Inline `[y](missing.md)` code.\n"
+        "<!-- [z](missing.md) -->\n"
+        "~~~\n[w](missing.md)\n~~~\n"
+    )
+    assert broken_links(text, "index.md", FILES) == []
+
+
+def test_no_suggestion_when_nothing_is_close():
+    [link] = broken_links("[x](zzzz-qqqq.md)\n", "index.md", FILES)
+    assert link.suggestion is None
+    assert "did you mean" not in link.message()
+
+
+def test_a_citation_ending_a_line_with_a_colon_is_not_a_definition():
+    text = "Its main findings were these\n[@deyama2019role]:\n\n- one\n"
+    assert broken_links(text, "mechanism/index.md", FILES) == []
