@@ -543,7 +543,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"work folder: {work}")
     env = {
         **os.environ,
-        "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true",
+        "NO_MKDOCS_2_WARNING": "1",
+        "DISABLE_MKDOCS_2_WARNING": "true",
         # Bytecode goes here, not into the repository; the warm-up builds fill it.
         "PYTHONPYCACHEPREFIX": str(work / "pycache"),
     }

@@ -8,11 +8,14 @@ state is reset in ``on_config``, and the bibliography is parsed again only when 
 
 from __future__ import annotations
 
+import html
 import logging
+import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data
 
@@ -43,6 +46,10 @@ class _Build:
     extension: CitationExtension
     cited_on: dict[str, list] = field(default_factory=dict)  # key → pages citing it
     declarations: list[evidence.Declaration] = field(default_factory=list)
+    hidden: dict[str, list[str]] = field(default_factory=dict)  # page → markup kept from search
+    bibliography_html: str = ""  # the site bibliography, while search sees a plainer copy
+    # A new token per build: no page text can contain a placeholder by chance.
+    token: str = field(default_factory=lambda: secrets.token_hex(8))
 
 
 _cache = _Cached()
@@ -129,7 +136,89 @@ def on_page_content(html, page, config, files):
             log.warning(f"{where}: {problem.message}")
     for key in result.cited:
         _build.cited_on.setdefault(key, []).append(page)
+    if page.present_anchor_ids is not None:
+        # The reference list is raw HTML, so MkDocs did not see its ids: links to them validate.
+        page.present_anchor_ids.update(f"ref-{key}" for key in result.cited)
     return html
+
+
+# Citation groups, page reference lists and the bibliography's "Cited on" links are kept out of
+# the search index: a search for a word would otherwise find every page whose tooltips or
+# references contain it, and the index would repeat each reference once per citation. Marking them
+# `data-search-exclude` would do that too, but Material's search plugin still parses every tag it
+# then skips, which cost more than the rest of the hook put together. So, for the search plugin's
+# turn only (page_context, priority 0), they are swapped for HTML comments and put back before
+# the page is rendered: the page keeps every byte of its markup, and the index is the one that
+# `data-search-exclude` on those elements would give. The site bibliography's reference texts
+# stay searchable. Each piece runs from its opening text to its first closing tag (none of them
+# holds its own tag).
+_HIDDEN_FROM_SEARCH = (
+    ('<sup class="citation" id="cite-', "</sup>"),
+    ('<ol class="references">', "</ol>"),
+    ('<span class="bibliography-cited-on">', "</span>"),
+    ('<a class="bibliography-permalink" ', "</a>"),
+)
+
+
+def _hidden_spans(content: str) -> list[tuple[int, int]]:
+    """(start, end) of each piece to hide, in page order; str.find, as a regex scan costs more."""
+    spans = []
+    for opening, closing in _HIDDEN_FROM_SEARCH:
+        start = content.find(opening)
+        while start >= 0:
+            end = content.find(closing, start)
+            if end < 0:
+                break
+            end += len(closing)
+            spans.append((start, end))
+            start = content.find(opening, end)
+    spans.sort()
+    return spans
+
+
+@event_priority(100)  # before the search plugin
+def _hide_from_search(context, page, config, nav):
+    content = page.content or ""
+    placeholder = f"<!--citation-{_build.token}-->"
+    pieces, hidden = [], []
+    position = 0
+    for start, end in _hidden_spans(content):
+        if start < position:
+            continue  # inside a piece already hidden
+        pieces += [content[position:start], placeholder]
+        hidden.append(content[start:end])
+        position = end
+    if hidden:
+        pieces.append(content[position:])
+        page.content = "".join(pieces)
+        _build.hidden[page.file.src_uri] = hidden
+    return context
+
+
+@event_priority(-100)  # after the search plugin
+def _restore_after_search(context, page, config, nav):
+    hidden = _build.hidden.pop(page.file.src_uri, None)
+    if hidden is not None:
+        parts = (page.content or "").split(f"<!--citation-{_build.token}-->")
+        if len(parts) - 1 != len(hidden):
+            log.warning(
+                f"{page.file.src_path}: {len(hidden) - len(parts) + 1} citation groups or "
+                "reference lists were lost: a plugin that runs on page_context removed HTML "
+                "comments"
+            )
+        page.content = parts[0] + "".join(h + p for h, p in zip(hidden, parts[1:], strict=False))
+    marker = _bibliography_marker()
+    if _build.bibliography_html and marker in (page.content or ""):
+        before, _, rest = page.content.partition(marker)
+        page.content = before + _build.bibliography_html + rest.partition(marker)[2]
+    return context
+
+
+def _bibliography_marker() -> str:
+    return f"<!--citation-bibliography-{_build.token}-->"
+
+
+on_page_context = CombinedEvent(_hide_from_search, _restore_after_search)
 
 
 def on_env(env, config, files):
@@ -152,12 +241,27 @@ def on_env(env, config, files):
         )
         return env
     references = _build.extension.references
-    entries = []
+    links: dict[str, str] = {}  # each citing page's URL from here, worked out once
+
+    def link(target, key: str) -> str:
+        uri = target.file.src_uri
+        if uri not in links:
+            links[uri] = _page_link(target, page, "")
+        return links[uri] + f"ref-{key}"
+
+    entries, plain = [], []
     for key, pages in _build.cited_on.items():
         reference_html, text = references.get(key)
-        cited_on = tuple((p.title, _page_link(p, page, f"ref-{key}")) for p in pages)
+        cited_on = tuple((p.title, link(p, key)) for p in pages)
         entries.append(BibliographyEntry(key, reference_html, text, cited_on))
-    page.content = page.content.replace(BIBLIOGRAPHY_PLACEHOLDER, bibliography_html(entries))
+        plain.append(BibliographyEntry(key, html.escape(text, quote=False), text, ()))
+    # The search plugin gets each reference as text: the same words in its index, without the
+    # tags (italics, links) that it would parse only to drop. The real list replaces it after.
+    _build.bibliography_html = bibliography_html(entries)
+    marker = _bibliography_marker()
+    page.content = page.content.replace(
+        BIBLIOGRAPHY_PLACEHOLDER, marker + bibliography_html(plain) + marker
+    )
     if page.present_anchor_ids is not None:
         page.present_anchor_ids.update(_build.cited_on)
     return env

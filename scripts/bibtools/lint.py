@@ -17,7 +17,7 @@ from bibtexparser import model
 from bibtools.braces import brace_problems
 from bibtools.keys import key_problem
 from bibtools.source import Placed, comment_lines, read_blocks, read_values
-from citations.bibliography import parse_bibliography
+from citations.bibliography import MISSING_COMMA, parse_bibliography
 from citations.problems import BibliographyError, Problem
 
 # The comment right above an entry says where its fields were seen (verified.bib's vocabulary:
@@ -69,7 +69,10 @@ def syntax_problems(text: str, filename: str) -> list[Problem]:
     """What stops the file from being read as written: the formatter refuses such a file."""
     placed = read_blocks(text)
     failed = {p.first for p in placed if isinstance(p.block, model.ParsingFailedBlock)}
-    problems = [p for p in engine_problems(text, filename) if p.line in failed] if failed else []
+    # A missing comma parses, but as one field swallowing the next: not the file as written.
+    problems = [
+        p for p in engine_problems(text, filename) if p.line in failed or MISSING_COMMA in p.message
+    ]
     problems += _case_duplicate_fields(placed, filename)
     problems += brace_problems(text, filename)
     return _in_file_order(problems)

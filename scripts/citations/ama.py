@@ -37,6 +37,11 @@ def sentence_case(value: str) -> str:
         def fix(match: re.Match[str]) -> str:
             nonlocal first_letter_done
             word = match.group(0)
+            if word.isascii() and word.isalpha():  # the common case, decided without a loop
+                if not first_letter_done:
+                    first_letter_done = True
+                    return word[0].upper() + word[1:]
+                return word if len(word) > 1 and not word[1:].islower() else word.lower()
             letters = [c for c in word if c.isalpha()]
             if not letters:
                 return word

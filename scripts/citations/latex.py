@@ -101,6 +101,7 @@ _LETTER_PATTERN = re.compile(
 )
 _SYMBOL_PATTERN = re.compile(r"\\(" + "|".join(_SYMBOLS) + r")(?![A-Za-z])\s?")
 _ESCAPE_PATTERN = re.compile(r"\\([&%$#_{},])")
+_SPACES = re.compile(r"[ \t\r\n]+")
 _STYLE_PATTERN = re.compile(r"\\(?:" + _STYLE_COMMANDS + r")\s*(?=\{)")
 
 
@@ -129,18 +130,23 @@ def decode(value: str) -> tuple[Span, ...]:
         text = _ESCAPE_PATTERN.sub(lambda m: _ESCAPES[m.group(1)], text)
         text = _STYLE_PATTERN.sub("", text)
         text = text.replace("\\\\", " ").replace("\\", "")
-    text = text.replace("---", "—").replace("--", "–").replace("~", "\u00a0")
-    text = text.replace("$", "")
-    text = re.sub(r"[ \t\r\n]+", " ", text)
+    if "-" in text:
+        text = text.replace("---", "—").replace("--", "–")
+    text = text.replace("~", "\u00a0").replace("$", "")
+    text = _SPACES.sub(" ", text)
     return tuple(_split_braces(text))
 
 
+@lru_cache(maxsize=65536)
 def to_unicode(value: str) -> str:
     """Decode a field value to plain Unicode text (braces removed)."""
     return "".join(span.text for span in decode(value)).strip()
 
 
 def _split_braces(text: str) -> list[Span]:
+    if "{" not in text and "}" not in text:
+        piece = text.replace("\x00", "{").replace("\x01", "}")
+        return [Span(piece, False)] if piece else []
     spans: list[Span] = []
     depth = 0
     current: list[str] = []

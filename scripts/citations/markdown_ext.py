@@ -29,7 +29,7 @@ from citations.bibliography import Bibliography
 from citations.markers import GROUP_PATTERN, KEY, Group, parse_group
 from citations.numbering import Numbering
 from citations.problems import Problem
-from citations.render import NumberedCite, group_html, reference_item_html
+from citations.render import NumberedCite, group_html, reference_list_html
 
 MARKER_ATTRIBUTE = "data-citation-group"
 
@@ -76,8 +76,13 @@ class _NumberingTreeprocessor(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         ext = self.extension
-        parents = {child: parent for parent in root.iter() for child in parent}
         markers = [el for el in root.iter("sup") if MARKER_ATTRIBUTE in el.attrib]
+        # Parents of superscripts only: a map of the whole tree costs more than the rest.
+        parents = (
+            {child: parent for parent in root.iter() for child in parent if child.tag == "sup"}
+            if markers
+            else {}
+        )
         numbering = Numbering()
         result = PageResult()
         seen: dict[str, int] = {}  # key → how many times cited so far, to locate problems
@@ -126,13 +131,14 @@ class _NumberingTreeprocessor(Treeprocessor):
     def _append_references(self, root: etree.Element, numbering: Numbering) -> None:
         heading = etree.SubElement(root, "h2", {"id": "references"})
         heading.text = "References"
-        listing = etree.SubElement(root, "ol", {"class": "references"})
-        for key in numbering.order:
-            item = etree.SubElement(listing, "li", {"id": f"ref-{key}"})
-            reference_html = self.extension.references.get(key)[0]
-            item.text = self.md.htmlStash.store(
-                reference_item_html(reference_html, numbering.citing_groups[key])
-            )
+        # The list is one block of raw HTML, not elements: no later tree processor has anything
+        # to do in it, and one stash entry costs less than one per item.
+        references = self.extension.references
+        items = [
+            (key, references.get(key)[0], numbering.citing_groups[key]) for key in numbering.order
+        ]
+        block = etree.SubElement(root, "p")
+        block.text = self.md.htmlStash.store(reference_list_html(items))
 
 
 # Escaped brackets are still placeholders at this stage, so a literal "[@" here is a slip.

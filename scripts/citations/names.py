@@ -7,6 +7,7 @@ BibTeX's three name forms are understood: "First von Last", "von Last, First" an
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from citations.latex import to_unicode
@@ -22,24 +23,36 @@ class Name(NamedTuple):
     jr: str
 
 
+_AND = re.compile(" and ", re.IGNORECASE)
+_AND_OR_BRACE = re.compile("[{}]| and ", re.IGNORECASE)
+
+
+def _has_braces(text: str) -> bool:
+    return "{" in text or "}" in text
+
+
 def split_names(value: str) -> tuple[list[str], bool]:
     """Split an author field on top-level "and"; report whether it ended in "and others"."""
+    if not _has_braces(value):
+        # Fast path: with no braces every " and " is at the top level.
+        return _names_and_others(_AND.split(value))
     parts: list[str] = []
     depth = 0
     start = 0
-    i = 0
-    while i < len(value):
-        char = value[i]
-        if char == "{":
+    for match in _AND_OR_BRACE.finditer(value):
+        token = match.group(0)
+        if token == "{":
             depth += 1
-        elif char == "}":
+        elif token == "}":
             depth -= 1
-        elif depth == 0 and value[i : i + 5].lower() == " and ":
-            parts.append(value[start:i])
-            start = i = i + 5
-            continue
-        i += 1
+        elif depth == 0:
+            parts.append(value[start : match.start()])
+            start = match.end()
     parts.append(value[start:])
+    return _names_and_others(parts)
+
+
+def _names_and_others(parts: list[str]) -> tuple[list[str], bool]:
     parts = [" ".join(p.split()) for p in parts if p.strip()]
     others = bool(parts) and parts[-1].lower() == "others"
     if others:
@@ -49,6 +62,8 @@ def split_names(value: str) -> tuple[list[str], bool]:
 
 def _words(text: str) -> list[str]:
     """Split on spaces outside braces."""
+    if not _has_braces(text):
+        return [word for word in text.split(" ") if word]
     words, depth, current = [], 0, []
     for char in text:
         if char == "{":
@@ -107,6 +122,8 @@ def parse_name(raw: str) -> Name:
 
 
 def _split_top_level_commas(raw: str) -> list[str]:
+    if not _has_braces(raw):
+        return [p for p in (piece.strip() for piece in raw.split(",")) if p] or [raw]
     parts, depth, current = [], 0, []
     for char in raw:
         if char == "{":
@@ -131,6 +148,7 @@ def initials(first: str) -> str:
     return "".join(letters)
 
 
+@lru_cache(maxsize=16384)
 def format_name(raw: str) -> str:
     """One BibTeX name → 'von Last Initials Jr' (AMA)."""
     name = parse_name(raw)
@@ -142,9 +160,11 @@ def format_name(raw: str) -> str:
 def format_authors(value: str) -> str:
     """A BibTeX author field → the AMA author list, without the final period."""
     raw_names, others = split_names(value)
+    if len(raw_names) > AMA_MAX_LISTED or (others and len(raw_names) >= AMA_LISTED_BEFORE_ET_AL):
+        # Only the names shown are formatted.
+        names = [format_name(n) for n in raw_names[:AMA_LISTED_BEFORE_ET_AL]]
+        return ", ".join(names) + ", et al"
     names = [format_name(n) for n in raw_names]
-    if len(names) > AMA_MAX_LISTED or (others and len(names) >= AMA_LISTED_BEFORE_ET_AL):
-        return ", ".join(names[:AMA_LISTED_BEFORE_ET_AL]) + ", et al"
     if others:
         return ", ".join([*names, "et al"])
     return ", ".join(names)

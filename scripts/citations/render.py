@@ -9,8 +9,10 @@ bibliography is ``<ul class="bibliography">`` of ``<li id="{key}">``.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from citations.numbering import compress
 
@@ -23,6 +25,7 @@ class NumberedCite:
     text: str  # the full reference as plain text, for the tooltip and screen readers
 
 
+@lru_cache(maxsize=16384)  # the same keys and tooltip texts recur on every page that cites them
 def _e(text: str) -> str:
     return html.escape(text, quote=True)
 
@@ -98,6 +101,27 @@ def reference_item_html(reference_html: str, group_ids: Sequence[str]) -> str:
         f'<span class="reference-text">{reference_html}</span> '
         f'<span class="reference-backlinks">{backlinks_html(group_ids)}</span>'
     )
+
+
+# Attribute values as Python-Markdown's serializer escapes them (an entity's "&" is kept).
+_AMPERSAND = re.compile(r"&(?!(?:\#[0-9]+|\#x[0-9a-f]+|[0-9a-z]+);)", re.IGNORECASE)
+
+
+def _attribute(value: str) -> str:
+    value = _AMPERSAND.sub("&amp;", value)
+    return value.replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def reference_list_html(items: Sequence[tuple[str, str, Sequence[str]]]) -> str:
+    """A page's ``<ol class="references">``: (key, reference HTML, citing group ids) per item.
+
+    Written as Python-Markdown would serialize the same elements, one ``<li>`` per line.
+    """
+    lines = [
+        f'<li id="ref-{_attribute(key)}">{reference_item_html(reference_html, group_ids)}</li>'
+        for key, reference_html, group_ids in items
+    ]
+    return '<ol class="references">\n' + "\n".join(lines) + "\n</ol>"
 
 
 @dataclass(frozen=True)

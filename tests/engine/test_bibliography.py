@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
-from citations import BibliographyError, load_bibliography, parse_bibliography
+import pytest
+from benchmark import make_bibliography
+
+from citations import BibliographyError, bibliography, load_bibliography, parse_bibliography
 
 GOOD = """@article{good2001entry,
   author = {Good, Gail},
@@ -132,7 +135,123 @@ def test_missing_file_is_a_clear_error(tmp_path):
 
 def test_project_bibliography_is_valid():
     """The site's own references.bib passes every check."""
-    from pathlib import Path
-
     bib = load_bibliography(Path(__file__).resolve().parents[2] / "references.bib")
     assert len(bib) > 0
+
+
+# ---- A missing comma between fields ---------------------------------------------------------
+
+MISSING_COMMA = """@article{li2010mtor,
+  author = {Li, N},
+  title = {Synapse formation},
+  journal = {Science},
+  year = {2010},
+  volume = VOLUME
+  number = {5994},
+  pages = {959--964},
+}
+"""
+
+
+@pytest.mark.parametrize("volume", ["{329}", "329", '"329"'])
+def test_missing_comma_between_fields_is_an_error_at_the_field(volume):
+    """bibtexparser reads the next field into the value; the build names the field and line."""
+    assert messages(MISSING_COMMA.replace("VOLUME", volume)) == [
+        "refs.bib:6: entry 'li2010mtor': missing comma after field 'volume'? Its value runs on "
+        "into 'number =' on the next line: end the volume line with a comma"
+    ]
+
+
+def test_missing_comma_is_reported_in_a_file_that_needs_the_full_parser():
+    """The same message when the file is not in the plain form (a quoted value elsewhere)."""
+    text = MISSING_COMMA.replace("VOLUME", "{329}").replace("{Science}", '"Science"')
+    assert messages(text) == [
+        "refs.bib:6: entry 'li2010mtor': missing comma after field 'volume'? Its value runs on "
+        "into 'number =' on the next line: end the volume line with a comma"
+    ]
+
+
+def test_a_line_like_a_field_inside_braces_is_prose():
+    """'n = 12' on its own line inside one pair of braces is part of the value."""
+    text = GOOD.replace("{Fine}", "{Fine\n    n = 12 patients)}")
+    assert parse_bibliography(text)["good2001entry"].get("title") == "Fine\n    n = 12 patients)"
+
+
+# ---- The plain form is read without bibtexparser, with the same result ------------------------
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def full_parser_records(text: str) -> list[tuple]:
+    problems: list = []
+    records = bibliography._read_with_bibtexparser(text, "refs.bib", problems)
+    assert problems == []
+    return [as_tuple(r) for r in records]
+
+
+def as_tuple(record) -> tuple:
+    return (
+        record.key,
+        record.entry_type,
+        dict(record.fields),
+        record.line,
+        dict(record.field_lines),
+        record.enclosed,
+    )
+
+
+PLAIN_TEXTS = {
+    "good": GOOD,
+    "comments and blank lines": "% a comment\n\n" + GOOD + "\n% another\n\n"
+    "@Misc{web,\n  Title = {T},\n  url={https://x.org}}\n",
+    "numbers and trailing comma": "@book{b, title = {T}, year = 2001, publisher = {P},}",
+    "deep braces": '@article{d,\n  title = {A {B {C {D} C} B} A},\n  author = {M{\\"u}ller, J},\n'
+    "  journal = {J}, year = {2001}}\n",
+    "value over lines": "@article{m,\n  title = {One\n    two},\n  note = {x = 1\n  y},\n}\n",
+    "synthetic": "\n".join(e.bibtex for e in make_bibliography(200, seed=3)),
+}
+
+
+@pytest.mark.parametrize("name", [*PLAIN_TEXTS, "project", "golden"])
+def test_plain_form_reads_as_bibtexparser_reads_it(name):
+    """Same keys, types, values, lines and enclosings as bibtexparser's reading."""
+    paths = {"project": ROOT / "references.bib", "golden": ROOT / "tests/engine/golden/golden.bib"}
+    text = PLAIN_TEXTS[name] if name in PLAIN_TEXTS else paths[name].read_text(encoding="utf-8")
+    plain = bibliography._read_plain(text)
+    assert plain is not None, "expected the plain form"
+    assert [as_tuple(r) for r in plain] == full_parser_records(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "@string{jn = {J Test}}\n@article{a, title = {T}, journal = jn}",
+        '@article{a, title = "Quoted"}',
+        "@article{a, title = {A} # {B}}",
+        "@article{a, title = {T}, month = jan}",
+        "@article{a, title = {T}, title = {U}}",
+        "@article{a, title = {T}, Title = {U}}",
+        "@article{a, title = {T}}\n@article{a, title = {U}}",
+        "@article{a, note = {mail x@y.org}}",
+        "@comment{x}\n@article{a, title = {T}}",
+        "@article(a, title = {T})",
+        "@article{a, title = {\\{ escaped}}",
+        "@article{a, title = {T}",
+        "@article{a, title = {T} note = {N}}",
+        "@article{a}",
+        "see @article{a, title = {T}} and x@y",
+    ],
+)
+def test_anything_else_goes_to_bibtexparser(text):
+    """Outside the plain form the whole file is read by bibtexparser, whose messages count."""
+    assert bibliography._read_plain(text) is None
+
+
+def test_both_readings_give_the_same_bibliography_for_a_file_with_a_string():
+    """A file that needs bibtexparser still gives records with lines and enclosings."""
+    text = '@string{jn = {J Test}}\n\n@misc{a2001b,\n  title = "T",\n  journal = jn,\n}\n'
+    record = parse_bibliography(text.replace("journal", "url = {https://x.org},\n  journal"))[
+        "a2001b"
+    ]
+    assert (record.get("journal"), record.line, record.field_lines["journal"]) == ("J Test", 3, 6)
+    assert record.enclosed == frozenset({"title", "url", "journal"})  # jn is {J Test}

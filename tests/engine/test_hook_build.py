@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 import textwrap
 from pathlib import Path
@@ -130,6 +131,10 @@ def test_unknown_key_shows_a_visible_marker_without_strict(tmp_path):
         (BIB + BIB.split("\n", 1)[1].split("@article{beta")[0], "duplicate key 'alpha2001first'"),
         ("@article{bad, title = {unbalanced\n", "cannot parse the entry starting '@article{bad"),
         (BIB.replace("pmid         = {11111111}", "pmid = {PMID1}"), "malformed pmid 'PMID1'"),
+        (
+            BIB.replace("{2001},", "{2001}", 1),
+            "entry 'alpha2001first': missing comma after field 'year'?",
+        ),
     ],
 )
 def test_broken_bibliography_stops_the_build_without_traceback(tmp_path, bib, message):
@@ -177,3 +182,45 @@ def test_bibliography_is_parsed_once_and_again_only_when_changed(tmp_path, monke
     bib.write_text(BIB + "\n% edited\n", encoding="utf-8")
     mkdocs_hooks._load(bib)
     assert len(calls) == 2
+
+
+def test_citations_and_reference_lists_are_kept_out_of_the_search_index(tmp_path):
+    """The index has the prose, not tooltips or reference lists; the page keeps all its markup."""
+    project = make_project(tmp_path, PAGES)
+    assert build_site(project, tmp_path / "site").returncode == 0
+    index = json.loads((tmp_path / "site" / "search" / "search_index.json").read_text("utf-8"))
+    home = " ".join(d["text"] for d in index["docs"] if d["location"].split("#")[0] == "")
+    assert "Cited here" in home
+    assert "First finding" not in home and "<sup>" not in home
+    assert not any(d["location"] == "#references" and d["text"] for d in index["docs"])
+    bibliography = " ".join(
+        d["text"] for d in index["docs"] if d["location"].startswith("references/")
+    )
+    assert "First finding" in bibliography  # the site-wide list stays searchable...
+    assert "Cited on" not in bibliography  # ...without its links to the citing pages
+    html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert '<sup class="citation" id="cite-1"><a class="citation-link"' in html
+    assert "First finding" in html.split('<span class="citation-tooltip">')[1].split("</span>")[0]
+    assert '<ol class="references">' in html
+    assert "<!--citation-" not in html
+    listing = (tmp_path / "site" / "references" / "index.html").read_text(encoding="utf-8")
+    assert "in the cortex. <i>J Test</i>. 2001;10(2):100-110. <a href=" in listing
+    assert '<span class="bibliography-cited-on">Cited on: <a href="../#ref-' in listing
+    assert "<!--citation-" not in listing
+
+
+def test_links_to_a_pages_reference_list_entries_validate(tmp_path):
+    """A Markdown link to page#ref-key passes anchor validation; a wrong key still warns."""
+    pages = {
+        **PAGES,
+        "about.md": "# About\n\n[Second](topic/page.md#ref-beta2002second), [x](index.md#ref-x).\n",
+    }
+    project = make_project(tmp_path, pages)
+    with (project / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write("validation:\n  links:\n    anchors: warn\n")
+    result = build_site(project, tmp_path / "site", strict=False)
+    assert result.returncode == 0
+    assert "ref-beta2002second" not in result.stderr
+    assert "contains a link 'index.md#ref-x', but the doc 'index.md' does not contain" in (
+        result.stderr
+    )

@@ -312,3 +312,15 @@ def test_parenthesised_entry_without_its_closing_parenthesis():
         "refs.bib:2: '@article(good2001fine' has no closing ')' before line 9: "
         "add it after its last field"
     ]
+
+
+@pytest.mark.parametrize("year", ["{2001}", "2001"])
+def test_missing_comma_between_fields_is_reported_at_the_field(year):
+    """bibtexparser would read 'journal = ...' into the year: the check names the year line."""
+    text = entry("good2001fine", BASE.replace("year = {2001}", "journal = {J Test}")).replace(
+        "  journal = {J Test},\n  journal = {J Test},", f"  year = {year}\n  journal = {{J Test}},"
+    )
+    assert messages(text) == [
+        "refs.bib:5: entry 'good2001fine': missing comma after field 'year'? Its value runs on "
+        "into 'journal =' on the next line: end the year line with a comma"
+    ]

@@ -144,3 +144,20 @@ def test_no_command_is_a_usage_error(run_cli):
     result = run_cli()
     assert result.returncode == 2
     assert "usage: references.py" in result.stderr
+
+
+def test_check_and_format_stop_on_a_missing_comma(run_cli, write_bib):
+    """`check` names the field and line; `format` refuses rather than write the merged field."""
+    path = write_bib(GOOD.replace("  year    = {2001},", "  year    = {2001}\n  volume  = {1},"))
+    before = path.read_bytes()
+    expected = (
+        "refs.bib:6: entry 'good2001fine': missing comma after field 'year'? Its value runs on "
+        "into 'volume =' on the next line: end the year line with a comma"
+    )
+    check = run_cli("check", "refs.bib", "--docs", str(path.parent), cwd=path.parent)
+    assert check.returncode == 1
+    assert expected in check.stdout.splitlines()
+    result = run_cli("format", "refs.bib", cwd=path.parent)
+    assert result.returncode == 1
+    assert path.read_bytes() == before
+    assert result.stdout.splitlines()[0] == expected
