@@ -3,10 +3,10 @@
     python scripts/register_anchors.py            # builds the site (mkdocs build --strict) first
     python scripts/register_anchors.py --site site/   # uses a site you built already
 
-Adds every section heading id (h2, h3), every reference entry (``ref-*``) of a page's list and
-every entry of the site-wide bibliography that the registry does not list yet, and prints what
-it added. It never removes one: once published, an anchor stays, and tests/site/test_anchors.py
-fails if it stops resolving (keep the id, or add a redirect in mkdocs.yml's ``redirect_maps``).
+Adds every section heading id (h2, h3) and every entry of the site-wide bibliography that the
+registry does not list yet, and prints what it added. It never removes one: once published, an
+anchor stays, and tests/site/test_anchors.py fails if it stops resolving (keep the id, or add a
+redirect in mkdocs.yml's ``redirect_maps``).
 """
 
 from __future__ import annotations

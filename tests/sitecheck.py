@@ -214,12 +214,17 @@ def _remote_in_css(css: str) -> list[str]:
 
 
 def published_anchors(site: Path) -> dict[str, list[str]]:
-    """What the registry records: each page's h2/h3 ids, ``ref-*`` entries, bibliography ids."""
+    """What the registry records: each page's h2/h3 ids and the site bibliography's entries.
+
+    A page's own reference list (``#ref-key``) is left out: an entry there exists only while the
+    page cites that source, so it comes and goes with the text. The stable link to a source is
+    its entry in the site-wide bibliography (``references/#key``).
+    """
     anchors: dict[str, list[str]] = {}
     for url in content_pages(site):
         page = parse_file(url_file(site, url))
         ids = [h.id for h in page.headings if h.in_content and h.id]
-        ids += page.reference_ids + page.bibliography_ids
+        ids += page.bibliography_ids
         if ids:
             anchors[url] = list(dict.fromkeys(ids))
     return anchors

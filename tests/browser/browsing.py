@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from axe_playwright_python.sync_playwright import Axe
+
 from sitecheck import parse_file, url_file
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -164,7 +165,27 @@ def most_cited_page(site) -> str:
 
 def tooltip_problem(link) -> str | None:
     """Why the link's tooltip is not showing fully on screen, or None if it is."""
-    box = link.locator(".citation-tooltip").evaluate(TOOLTIP_BOX)
+    return box_problem(link.locator(".citation-tooltip").evaluate(TOOLTIP_BOX))
+
+
+# Every visible citation on the page, each scrolled to the middle of the screen and focused in
+# turn, with its tooltip's TOOLTIP_BOX: one call per page rather than several per citation.
+ALL_TOOLTIP_BOXES = f"""() => {{
+  document.querySelectorAll('details').forEach(d => d.open = true);
+  const box = {TOOLTIP_BOX};
+  return [...document.querySelectorAll('article sup.citation a.citation-link')]
+    .filter(a => a.checkVisibility())
+    .map(a => {{
+      a.scrollIntoView({{block: 'center', behavior: 'instant'}});
+      a.focus({{preventScroll: true}});
+      return {{where: `#${{a.closest('sup').id}} → ${{new URL(a.href).hash}}`,
+               box: box(a.querySelector('.citation-tooltip'))}};
+    }});
+}}"""
+
+
+def box_problem(box: dict) -> str | None:
+    """Why a tooltip with this TOOLTIP_BOX is not showing fully on screen, or None if it is."""
     if box["visibility"] != "visible" or box["display"] == "none":
         return f"hidden (visibility {box['visibility']}, display {box['display']})"
     if box["clip"] not in ("none", ""):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 
 import pytest
+
 from browsing import CHROMIUM, CHROMIUM_ARGS, DESKTOP, Site, block_other_hosts, serve
 from sitecheck import content_pages
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
+
 from browsing import Watch, axe_violations, block_other_hosts, describe_violations, serve
 
 pytestmark = pytest.mark.browser

@@ -3,9 +3,26 @@
 from __future__ import annotations
 
 import pytest
-from browsing import IN_VIEWPORT, MODES, block_other_hosts, most_cited_page, tooltip_problem
+
+from browsing import (
+    ALL_TOOLTIP_BOXES,
+    IN_VIEWPORT,
+    MODES,
+    block_other_hosts,
+    box_problem,
+    most_cited_page,
+    tooltip_problem,
+)
+from sitecheck import url_file
 
 pytestmark = pytest.mark.browser
+
+# The reader's widths: a tablet (820 px) has no sidebars, but is wider than the phone layout.
+WIDTHS = {
+    "light-desktop": MODES["light-desktop"],
+    "light-tablet": {"color_scheme": "light", "viewport": {"width": 820, "height": 1180}},
+    "light-phone": MODES["light-phone"],
+}
 
 
 @pytest.mark.parametrize("mode", ["light-desktop", "light-phone"])
@@ -39,17 +56,117 @@ def test_hovering_a_citation_shows_the_full_reference(site, browser, mode):
 
 
 def test_keyboard_focus_on_a_citation_shows_the_full_reference(site, page):
-    """Tabbing onto a citation number shows its reference, as hovering does."""
+    """Tabbing through the page, each citation number that gets focus shows its whole reference.
+
+    The browser scrolls a focused link only just into view, so without room kept below it
+    (scroll-margin) a number on the last line of the screen opens its tooltip off the bottom.
+    """
     url = most_cited_page(site)
     page.goto(site.url(url), wait_until="networkidle")
-    for _ in range(400):
+    problems, focused = [], 0
+    for _ in range(1500):
         page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.matches('a.citation-link')"):
-            break
-    else:
-        pytest.fail(f"400 presses of Tab on '{url}' never reached a citation link")
-    focused = page.locator("a.citation-link:focus")
-    assert tooltip_problem(focused) is None, tooltip_problem(focused)
+        if page.evaluate("!!document.activeElement.closest('.md-footer')"):
+            break  # past the article
+        if not page.evaluate("document.activeElement.matches('a.citation-link')"):
+            continue
+        focused += 1
+        link = page.locator("a.citation-link:focus")
+        why = tooltip_problem(link)
+        if why:
+            where = link.evaluate("a => `#${a.closest('sup').id} → ${new URL(a.href).hash}`")
+            problems.append(f"{where}: tooltip {why}")
+    assert focused, f"pressing Tab on '{url}' never reached a citation link"
+    total = page.locator("article sup.citation a.citation-link").count()
+    assert focused >= total // 2, f"Tab reached only {focused} of {total} citations on '{url}'"
+    assert not problems, f"{len(problems)} of {focused} on '{url}':\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("mode", ["light-desktop", "light-tablet", "light-phone"])
+def test_every_citation_tooltip_on_every_page_fits_the_screen(site, browser, mode):
+    """On every page, each citation's tooltip (shown by focus) lies wholly inside the viewport.
+
+    Tooltips sit against the text column, so one at the right end of a line, in a table or in
+    an admonition must not run off the screen or be clipped; checked at three widths.
+    """
+    context = browser.new_context(**WIDTHS[mode])
+    block_other_hosts(context, site.base)
+    page = context.new_page()
+    problems, checked = [], 0
+    for url in site.pages:
+        if 'class="citation-link"' not in url_file(site.folder, url).read_text(encoding="utf-8"):
+            continue  # no citation to check: save loading the page
+        page.goto(site.url(url))
+        for tip in page.evaluate(ALL_TOOLTIP_BOXES):
+            checked += 1
+            why = box_problem(tip["box"])
+            if why:
+                problems.append(f"'{url or '/'}' {tip['where']}: tooltip {why}")
+    context.close()
+    assert checked > 100, f"only {checked} citations checked across the site"
+    assert not problems, f"{len(problems)} of {checked} in {mode}:\n" + "\n".join(problems[:30])
+
+
+def test_the_pointer_can_move_from_a_citation_onto_its_tooltip(site, page):
+    """A hover tooltip stays open while the pointer travels down onto it (WCAG 1.4.13).
+
+    Checked for a citation in each kind of text that holds them (paragraph, list item, table
+    cell, caption, definition), as their line heights differ and the tooltip must clear the line.
+    """
+    problems, checked = [], 0
+    for url in dict.fromkeys([most_cited_page(site), ""]):
+        page.goto(site.url(url))
+        for holder in ("p", "li", "dd", "td", "figcaption"):
+            link = page.locator(f"article {holder} > sup.citation a.citation-link").filter(
+                visible=True
+            )
+            if not link.count():
+                continue
+            link = link.first
+            checked += 1
+            page.mouse.move(0, 0)
+            link.evaluate("a => a.scrollIntoView({block: 'center', behavior: 'instant'})")
+            box = link.bounding_box()
+            x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+            page.mouse.move(x, y)
+            tip = link.locator(".citation-tooltip").bounding_box()
+            where = f"'{url or '/'}' citation in <{holder}>"
+            if not tip or tip["height"] < 12:
+                problems.append(f"{where}: no tooltip on hover")
+                continue
+            end = tip["y"] + min(tip["height"] / 2, 20)
+            steps = max(2, int((end - y) / 2))
+            for step in range(1, steps + 1):
+                at = y + (end - y) * step / steps
+                page.mouse.move(x, at)
+                why = tooltip_problem(link)
+                if why:
+                    problems.append(f"{where}: {why} with the pointer {at - y:.0f} px below it")
+                    break
+    assert checked >= 3, f"only {checked} kinds of text with citations found"
+    assert not problems, "tooltips that close on the way to them:\n" + "\n".join(problems)
+
+
+def test_printing_hides_tooltips_and_keeps_the_references(site, page):
+    """On paper the numbers and the reference list print; tooltips, even a focused one, do not."""
+    url = most_cited_page(site)
+    page.goto(site.url(url))
+    page.emulate_media(media="print")
+    link = page.locator("article sup.citation a.citation-link").first
+    link.focus()
+    shown = link.locator(".citation-tooltip").evaluate(
+        "t => getComputedStyle(t).display !== 'none' && t.getBoundingClientRect().height > 1"
+    )
+    assert not shown, f"a focused citation's tooltip prints on '{url}'"
+    assert link.is_visible(), f"citation numbers do not print on '{url}'"
+    references = page.locator("article ol.references > li")
+    assert references.count() > 0 and references.first.is_visible(), (
+        f"the reference list does not print on '{url}'"
+    )
+    empty = references.evaluate_all(
+        "lis => lis.filter(li => li.getBoundingClientRect().height < 5).map(li => li.id)"
+    )
+    assert not empty, f"references that print as nothing on '{url}': {empty}"
 
 
 def test_a_citation_leads_to_its_reference_and_back(site, page):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from sitecheck import url_file
 
 pytestmark = pytest.mark.browser

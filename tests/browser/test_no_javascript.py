@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from browsing import DESKTOP, IN_VIEWPORT, most_cited_page, tooltip_problem
 from sitecheck import parse_file, url_file
 
