@@ -20,6 +20,7 @@ from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data
 
 import evidence
+import pagelinks
 from citations import Bibliography, BibliographyError, load_bibliography
 from citations.markdown_ext import CitationExtension, FormattedReferences
 from citations.markers import locate
@@ -117,6 +118,10 @@ def on_nav(nav, config, files):
 
 
 def on_page_markdown(markdown, page, config, files):
+    # MkDocs warns too, but without the line or the page meant; this names both.
+    names = {file.src_uri for file in files}
+    for link in pagelinks.broken_links(page.file.content_string, page.file.src_uri, names):
+        log.warning(f"{page.file.src_path}:{link.line}: {link.message()}")
     declaration = next((d for d in _build.declarations if d.src_uri == page.file.src_uri), None)
     if declaration:
         markdown = evidence.insert_after_title(markdown, evidence.header_markdown(declaration))

@@ -224,3 +224,13 @@ def test_links_to_a_pages_reference_list_entries_validate(tmp_path):
     assert "contains a link 'index.md#ref-x', but the doc 'index.md' does not contain" in (
         result.stderr
     )
+
+
+def test_a_link_to_a_missing_page_names_the_line_and_the_page_meant(tmp_path):
+    pages = {**PAGES, "topic/other.md": "# Other\n\nBack to [the topic](pag.md).\n"}
+    result = build_site(make_project(tmp_path, pages), tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert (
+        "topic/other.md:3: link to 'pag.md': no such file in docs/; did you mean 'page.md'?"
+    ) in output
