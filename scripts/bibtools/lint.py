@@ -3,8 +3,9 @@
 The engine's own validation (``citations.bibliography.parse_bibliography``: unparsable entries,
 duplicate keys and fields, required fields per type, DOI/PMID/PMCID/year formats) comes first,
 all of it at once; then what only a maintainer's tool needs: field names repeated in another
-case, unbalanced braces, text outside entries, one DOI in two entries, keys off the convention,
-entries without their audit-trail comment and, as warnings, entries no page cites.
+case, unbalanced braces, text outside entries, one DOI in two entries, journal articles without
+a DOI, keys off the convention, entries without their audit-trail comment and, as warnings,
+entries no page cites.
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ from citations.problems import BibliographyError, Problem
 # The comment right above an entry says where its fields were seen (verified.bib's vocabulary:
 # "seen:" for the record itself, "secondary:" for other papers' reference lists).
 PROVENANCE = re.compile(r"%+\s*(?:seen|secondary)\s*:", re.IGNORECASE)
+# A journal article without a DOI is a slip unless that comment says the DOI was not verified
+# (verified.bib's "% not verified, left out: issue, DOI.").
+DOI_LEFT_OUT = re.compile(r"not verified.*\bdoi\b", re.IGNORECASE)
 
 
 def check_text(text: str, filename: str, cited: set[str] | None = None) -> list[Problem]:
@@ -39,6 +43,22 @@ def check_text(text: str, filename: str, cited: set[str] | None = None) -> list[
         message = key_problem(entry.key, fields)
         if message:
             problems.append(Problem("error", message, filename, where.first, key=entry.key))
+        if (
+            entry.entry_type.lower() == "article"
+            and not fields.get("doi")
+            and not any(DOI_LEFT_OUT.search(line) for line in _comment_above(placed, where))
+        ):
+            problems.append(
+                Problem(
+                    "error",
+                    f"article '{entry.key}' has no doi: copy it from the record you checked "
+                    "(PubMed shows it under the title), as doi = {10.…}; if you could not "
+                    "verify one, say so above the entry: '% not verified, left out: DOI.'",
+                    filename,
+                    where.first,
+                    key=entry.key,
+                )
+            )
         if not _has_provenance(placed, where):
             problems.append(
                 Problem(
@@ -139,19 +159,24 @@ def _duplicate_dois(
     return problems
 
 
+def _comment_above(placed: list[Placed], where: Placed) -> list[str]:
+    """The last paragraph of the comment block directly above the entry (none: [])."""
+    index = placed.index(where)
+    if index == 0:
+        return []
+    above = placed[index - 1]
+    if not isinstance(above.block, model.ImplicitComment) or where.first - above.last > 1:
+        return []
+    lines = comment_lines(above.block.comment)
+    return lines[len(lines) - lines[::-1].index("") :] if "" in lines else lines
+
+
 def _has_provenance(placed: list[Placed], where: Placed) -> bool:
     """Whether the comment block directly above the entry has a 'seen:' (or 'secondary:') line."""
     index = placed.index(where)
-    if index == 0:
-        return False
-    above = placed[index - 1]
-    if isinstance(above.block, model.ParsingFailedBlock):
+    if index > 0 and isinstance(placed[index - 1].block, model.ParsingFailedBlock):
         return True  # the failed block may have swallowed the comment: fix the syntax first
-    if not isinstance(above.block, model.ImplicitComment) or where.first - above.last > 1:
-        return False
-    lines = comment_lines(above.block.comment)
-    last_paragraph = lines[len(lines) - lines[::-1].index("") :] if "" in lines else lines
-    return any(PROVENANCE.match(line.strip()) for line in last_paragraph)
+    return any(PROVENANCE.match(line.strip()) for line in _comment_above(placed, where))
 
 
 def _in_file_order(problems: list[Problem]) -> list[Problem]:

@@ -19,5 +19,11 @@ GOOD = """\
   title   = {Fine},
   journal = {J Test},
   year    = {2001},
+  doi     = {10.1000/good.2001},
 }
 """
+
+
+def good_copy(key: str) -> str:
+    """GOOD as another work: its own key and its own DOI, so it too passes every check."""
+    return GOOD.replace("good2001fine", key).replace("10.1000/good.2001", f"10.1000/{key}")

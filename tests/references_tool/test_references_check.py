@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from bibcases import GOOD
+from bibcases import GOOD, good_copy
 
 from bibtools.lint import check_text
 
@@ -20,7 +20,9 @@ def entry(key: str, fields: str, comment: str = "% seen: PubMed 1.") -> str:
 BASE = """author = {Good, Gail}
 title = {Fine}
 journal = {J Test}
-year = {2001}"""
+year = {2001}
+doi = {10.1000/good.2001}"""
+BASE_WITHOUT_DOI = BASE.replace("\ndoi = {10.1000/good.2001}", "")
 
 
 def test_good_entry_has_no_problems():
@@ -31,7 +33,7 @@ def test_good_entry_has_no_problems():
 def test_duplicate_key_names_both_lines():
     """A second entry with the same key is reported at its line, naming the first."""
     assert messages(GOOD + "\n" + GOOD) == [
-        "refs.bib:10: duplicate key 'good2001fine' (first defined at line 2): "
+        "refs.bib:11: duplicate key 'good2001fine' (first defined at line 2): "
         "rename one entry or delete the copy"
     ]
 
@@ -71,7 +73,8 @@ def test_missing_required_field_names_it():
 )  # fmt: skip
 def test_malformed_identifier_is_reported_with_the_expected_form(field, value, hint):
     """DOI, PMID and PMCID are checked against the engine's own patterns."""
-    assert messages(entry("good2001fine", f"{BASE}\n{field} = {{{value}}}")) == [
+    fields = "\n".join(line for line in BASE.splitlines() if not line.startswith(f"{field} ="))
+    assert messages(entry("good2001fine", f"{fields}\n{field} = {{{value}}}")) == [
         f"refs.bib:2: entry 'good2001fine' has a malformed {field} '{value}': {hint}"
     ]
 
@@ -87,8 +90,8 @@ def test_malformed_year_is_reported_once():
 
 def test_same_doi_in_two_entries_is_reported_at_the_second_doi():
     """One DOI in two entries (in any case) is one work entered twice."""
-    first = entry("good2001fine", BASE + "\ndoi = {10.1000/abc}")
-    second = entry("good2001again", BASE + "\ndoi = {10.1000/ABC}")
+    first = entry("good2001fine", BASE_WITHOUT_DOI + "\ndoi = {10.1000/abc}")
+    second = entry("good2001again", BASE_WITHOUT_DOI + "\ndoi = {10.1000/ABC}")
     assert messages(first + "\n" + second) == [
         "refs.bib:16: entry 'good2001again' has the same DOI as 'good2001fine' (line 2): "
         "one work entered twice? keep one entry and cite its key everywhere"
@@ -185,11 +188,52 @@ def test_secondary_comment_counts_as_audit_trail():
     assert messages(text) == []
 
 
+def no_doi(key: str) -> str:
+    return (
+        f"article '{key}' has no doi: copy it from the record you checked (PubMed shows it "
+        "under the title), as doi = {10.…}; if you could not verify one, say so above the "
+        "entry: '% not verified, left out: DOI.'"
+    )
+
+
+def test_article_without_doi_is_an_error_at_its_entry():
+    """A journal article needs its DOI; the message says where to find it and what to do."""
+    text = GOOD + "\n" + entry("good2001other", BASE_WITHOUT_DOI.replace("{Fine}", "{Other}"))
+    assert messages(text) == [f"refs.bib:11: {no_doi('good2001other')}"]
+
+
+def test_article_whose_comment_says_the_doi_was_not_verified_passes():
+    """'% not verified, left out: ... DOI.' in the comment block above excuses the missing DOI."""
+    comment = "% seen: PubMed 1.\n% not verified, left out: issue, DOI."
+    assert messages(entry("good2001fine", BASE_WITHOUT_DOI, comment=comment)) == []
+
+
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "% seen: PubMed 1.\n% not verified, left out: issue.",  # the DOI is not named
+        "% not verified, left out: DOI.\n\n% seen: PubMed 1.",  # not in the block right above
+    ],
+)
+def test_not_verified_note_must_name_the_doi_right_above_the_entry(comment):
+    """Only a note naming the DOI, in the comment paragraph touching the entry, counts."""
+    text = entry("good2001fine", BASE_WITHOUT_DOI, comment=comment)
+    line = text.splitlines().index("@article{good2001fine,") + 1
+    assert messages(text) == [f"refs.bib:{line}: {no_doi('good2001fine')}"]
+
+
+def test_book_without_doi_is_fine():
+    """Only journal articles need a DOI; a book without one passes."""
+    book = (
+        "% seen: the publisher's page.\n@book{good2001fine,\n  author = {Good, Gail},\n"
+        "  title = {Fine},\n  publisher = {Test Press},\n  year = {2001},\n}\n"
+    )
+    assert messages(book) == []
+
+
 def test_unclosed_field_brace_is_reported_at_its_own_line():
     """The brace that is never closed is named, not only the entry that failed."""
-    text = (
-        GOOD.replace("{Fine}", "{Fine {NMDA}") + "\n" + GOOD.replace("good2001fine", "good2001two")
-    )
+    text = GOOD.replace("{Fine}", "{Fine {NMDA}") + "\n" + good_copy("good2001two")
     problems = messages(text)
     assert problems[0].startswith(
         "refs.bib:2: cannot parse the entry starting '@article{good2001fine,': "
@@ -202,9 +246,9 @@ def test_unclosed_field_brace_is_reported_at_its_own_line():
 
 def test_entry_without_closing_brace_is_reported_at_the_entry():
     """An entry whose final '}' is missing is named, with where the next one starts."""
-    text = GOOD.replace("\n}\n", "\n") + "\n" + GOOD.replace("good2001fine", "good2001two")
+    text = GOOD.replace("\n}\n", "\n") + "\n" + good_copy("good2001two")
     assert messages(text)[1:] == [
-        "refs.bib:2: '@article{good2001fine' has no closing '}' before line 9: "
+        "refs.bib:2: '@article{good2001fine' has no closing '}' before line 10: "
         "add it after its last field"
     ]
 
@@ -215,10 +259,10 @@ def test_unclosed_brace_at_the_end_of_the_file():
         "refs.bib:4: unbalanced braces in '@article{good2001fine': the '{' on this line is still "
         "open where the field 'journal' starts (line 5): add the matching '}'"
     ]
-    text = GOOD.replace("{2001},\n}", "{2001},\n  note = {open\n}")
+    text = GOOD.replace("},\n}", "},\n  note = {open\n}")
     assert messages(text)[1:] == [
-        "refs.bib:7: unbalanced braces in '@article{good2001fine': the '{' on this line is still "
-        "open at the entry's last line (line 8): add the matching '}'"
+        "refs.bib:8: unbalanced braces in '@article{good2001fine': the '{' on this line is still "
+        "open at the entry's last line (line 9): add the matching '}'"
     ]
 
 
@@ -243,6 +287,7 @@ def test_extra_closing_brace_is_reported_where_it_ends_the_entry():
         "add it from the public record (PubMed, the publisher)",
         "refs.bib:2: @article{good2001fine} lacks the required field year: "
         "add it from the public record (PubMed, the publisher)",
+        f"refs.bib:2: {no_doi('good2001fine')}",
         "refs.bib:4: ',' is outside any entry: the '}' on line 4 ended '@article{good2001fine' "
         "early; remove the extra '}' (or start the line with % if it is a note)",
     ]
@@ -258,12 +303,12 @@ def test_text_outside_entries_must_be_a_comment():
 
 def test_uncited_entry_is_a_warning():
     """Entries that no page cites are warnings; cited ones are not mentioned."""
-    text = GOOD + "\n" + GOOD.replace("good2001fine", "good2001other")
+    text = GOOD + "\n" + good_copy("good2001other")
     problems = check_text(text, "refs.bib", cited={"good2001fine"})
     assert [(p.severity, str(p)) for p in problems] == [
         (
             "warning",
-            "refs.bib:10: entry 'good2001other' is not cited on any page: cite it with "
+            "refs.bib:11: entry 'good2001other' is not cited on any page: cite it with "
             "[@good2001other], or delete it if no page needs it",
         )
     ]
@@ -274,16 +319,20 @@ def test_every_problem_is_reported_at_once_in_file_order():
     text = (
         entry("Bad2001Fine", BASE + "\npmid = {x1}")
         + "\n"
-        + entry("good2001fine", BASE.replace("journal = {J Test}\n", ""), comment="% note")
+        + entry(
+            "good2001fine",
+            BASE.replace("journal = {J Test}\n", "").replace("good.2001", "good.2001b"),
+            comment="% note",
+        )
     )
     assert messages(text) == [
         "refs.bib:2: entry 'Bad2001Fine' has a malformed pmid 'x1': "
         "a PMID is digits only, e.g. 20724638",
         "refs.bib:2: key 'Bad2001Fine' has characters other than lowercase letters, digits and "
         "underscores: rename it to 'good2001fine' and update the pages that cite it",
-        "refs.bib:11: @article{good2001fine} lacks the required field journal: "
+        "refs.bib:12: @article{good2001fine} lacks the required field journal: "
         "add it from the public record (PubMed, the publisher)",
-        f"refs.bib:11: {MISSING_SEEN}",
+        f"refs.bib:12: {MISSING_SEEN}",
     ]
 
 
@@ -307,9 +356,9 @@ def test_braces_in_comments_strings_and_preambles_are_fine():
 def test_parenthesised_entry_without_its_closing_parenthesis():
     """@article( ... ) entries are followed too."""
     text = GOOD.replace("@article{good2001fine,", "@article(good2001fine,").replace("\n}\n", "\n")
-    text += "\n" + GOOD.replace("good2001fine", "good2001two")
+    text += "\n" + good_copy("good2001two")
     assert messages(text)[1:] == [
-        "refs.bib:2: '@article(good2001fine' has no closing ')' before line 9: "
+        "refs.bib:2: '@article(good2001fine' has no closing ')' before line 10: "
         "add it after its last field"
     ]
 

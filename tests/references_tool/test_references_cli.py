@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from bibcases import GOOD, REAL_BIB
+from bibcases import GOOD, REAL_BIB, good_copy
 
 BAD = (
     GOOD
@@ -24,6 +24,7 @@ BAD = (
   title   = {Copy},
   journal = {J Test},
   year    = {2001},
+  doi     = {10.1000/copy.2001},
 }
 """
 )
@@ -50,11 +51,11 @@ def test_check_lists_every_error_and_exits_1(run_cli, write_bib):
     result = run_cli("check", "refs.bib", cwd=path.parent)
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
-        "refs.bib:10: entry 'Good2001Other' has a malformed doi 'doi:10.1000/xyz': "
+        "refs.bib:11: entry 'Good2001Other' has a malformed doi 'doi:10.1000/xyz': "
         "a DOI looks like 10.1234/abc (no https://doi.org/ prefix)",
-        "refs.bib:10: key 'Good2001Other' has characters other than lowercase letters, digits "
+        "refs.bib:11: key 'Good2001Other' has characters other than lowercase letters, digits "
         "and underscores: rename it to 'good2001other' and update the pages that cite it",
-        "refs.bib:19: duplicate key 'good2001fine' (first defined at line 2): "
+        "refs.bib:20: duplicate key 'good2001fine' (first defined at line 2): "
         "rename one entry or delete the copy",
         "refs.bib: 3 entries, 3 errors, 0 warnings",
     ]
@@ -63,7 +64,7 @@ def test_check_lists_every_error_and_exits_1(run_cli, write_bib):
 
 def test_uncited_entries_are_warnings_and_keep_exit_code_0(run_cli, write_bib):
     """Keys cited in docs/ (text or evidence sources) count; the rest are warnings only."""
-    path = write_bib(GOOD + "\n" + GOOD.replace("good2001fine", "good2001other"))
+    path = write_bib(GOOD + "\n" + good_copy("good2001other"))
     docs = path.parent / "docs" / "mechanism"
     docs.mkdir(parents=True)
     (docs / "page.md").write_text(
@@ -73,7 +74,7 @@ def test_uncited_entries_are_warnings_and_keep_exit_code_0(run_cli, write_bib):
     result = run_cli("check", "refs.bib", cwd=path.parent)
     assert result.returncode == 0
     assert result.stdout.splitlines() == [
-        "refs.bib:10: warning: entry 'good2001other' is not cited on any page: "
+        "refs.bib:11: warning: entry 'good2001other' is not cited on any page: "
         "cite it with [@good2001other], or delete it if no page needs it",
         "refs.bib: 2 entries, 0 errors, 1 warning",
     ]
@@ -107,7 +108,7 @@ def test_format_refuses_a_broken_file_and_leaves_it_untouched(run_cli, write_bib
     assert result.returncode == 1
     assert path.read_bytes() == before
     assert result.stdout.splitlines()[1:] == [
-        "refs.bib:2: '@article{good2001fine' has no closing '}' before line 9: "
+        "refs.bib:2: '@article{good2001fine' has no closing '}' before line 10: "
         "add it after its last field",
         "refs.bib: not formatted, the file is unchanged: fix the errors above first",
     ]
@@ -116,7 +117,7 @@ def test_format_refuses_a_broken_file_and_leaves_it_untouched(run_cli, write_bib
 def test_format_check_then_format_then_check(run_cli, write_bib):
     """--check fails on an untidy file and writes nothing; format fixes it; --check then passes."""
     untidy = GOOD.replace("  journal = {J Test},\n", "").replace(
-        "{2001},", "{2001}, journal={J Test}"
+        "{2001},", "{2001}, journal={J Test},"
     )
     path = write_bib(untidy)
     result = run_cli("format", "--check", "--diff", "refs.bib", cwd=path.parent)

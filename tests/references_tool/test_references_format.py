@@ -233,8 +233,8 @@ def test_check_flag_names_the_entries_that_differ(write_bib, capsys):
     assert path.read_bytes() == before
     hint = "run `python scripts/references.py format`"
     assert capsys.readouterr().out.splitlines() == [
-        f"{path}:9: blank lines or comments here are not in the canonical layout: {hint}",
-        f"{path}:11: entry 'good2001two' is not in the canonical layout: {hint}",
+        f"{path}:10: blank lines or comments here are not in the canonical layout: {hint}",
+        f"{path}:12: entry 'good2001two' is not in the canonical layout: {hint}",
         f"{path}: not formatted",
     ]
     assert references.main(["format", str(path)]) == 0
