@@ -228,6 +228,21 @@ on_page_context = CombinedEvent(_hide_from_search, _restore_after_search)
 
 def on_env(env, config, files):
     # Every page's content exists now, and no template has been rendered yet.
+    _fill_bibliography(files)
+    _check_section_links(files)
+    return env
+
+
+def _check_section_links(files) -> None:
+    # MkDocs warns too, but without the line or the id meant; this names both.
+    pages = [f for f in files.documentation_pages() if f.page is not None]
+    ids = {f.src_uri: f.page.present_anchor_ids or set() for f in pages}
+    for file in pages:
+        for link in pagelinks.broken_anchors(file.content_string, file.src_uri, ids):
+            log.warning(f"{file.src_path}:{link.line}: {link.message()}")
+
+
+def _fill_bibliography(files) -> None:
     bibliography = _build.extension.bibliography
     uncited = [record.key for record in bibliography if record.key not in _build.cited_on]
     if uncited:
@@ -237,14 +252,14 @@ def on_env(env, config, files):
         )
     file = files.get_file_from_path(BIBLIOGRAPHY_PAGE)
     if file is None or file.page is None:
-        return env
+        return
     page = file.page
     if BIBLIOGRAPHY_PLACEHOLDER not in (page.content or ""):
         log.warning(
             f"{file.src_path}: no '{BIBLIOGRAPHY_PLACEHOLDER}' line; add it where the "
             "site-wide bibliography should appear"
         )
-        return env
+        return
     references = _build.extension.references
     links: dict[str, str] = {}  # each citing page's URL from here, worked out once
 
@@ -269,4 +284,3 @@ def on_env(env, config, files):
     )
     if page.present_anchor_ids is not None:
         page.present_anchor_ids.update(_build.cited_on)
-    return env

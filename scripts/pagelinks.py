@@ -1,8 +1,9 @@
 """Links from one Markdown page to another file of the site, checked in the source.
 
-MkDocs itself warns about a link to a missing page, but names neither the line nor the page that
-was meant. This module finds the line and the closest existing file, so the message says where
-and what to type. Anchors (``#…``) are left to MkDocs, which knows every page's headings.
+MkDocs itself warns about a link to a missing page or section, but names neither the line nor
+what was meant. This module finds the line and the closest existing file or section id, so the
+message says where and what to type. Section ids exist only once pages are rendered, so the
+caller passes them in (``broken_anchors``).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import difflib
 import posixpath
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from urllib.parse import unquote
 
@@ -83,6 +84,43 @@ def broken_links(text: str, page: str, files: Collection[str]) -> list[BrokenLin
             continue
         broken.append(BrokenLink(line, target, _closest(resolved, folder, files)))
     return sorted(broken, key=lambda link: link.line)
+
+
+@dataclass(frozen=True)
+class BrokenAnchor:
+    line: int
+    target: str  # as written
+    suggestion: str | None  # the closest id on the target page
+
+    def message(self) -> str:
+        hint = f"did you mean '#{self.suggestion}'? " if self.suggestion else ""
+        return (
+            f"link to '{self.target}': that page has no section with this id; {hint}"
+            "Use the id in the heading's { #id }, or the ¶ link shown beside the heading."
+        )
+
+
+def broken_anchors(text: str, page: str, ids: Mapping[str, Collection[str]]) -> list[BrokenAnchor]:
+    """Links in ``text`` (docs/``page``) to a ``#fragment`` missing from its target page.
+
+    ``ids`` maps each rendered page (``mechanism/x.md``) to the ids present in its HTML. Links to
+    files not in ``ids`` (missing pages, images) are left to ``broken_links``.
+    """
+    folder = posixpath.dirname(page)
+    broken = []
+    for line, target in _targets(text):
+        path, _, fragment = target.partition("#")
+        if not fragment or EXTERNAL.match(target) or path.startswith("/"):
+            continue
+        path = unquote(path.split("?", 1)[0])
+        resolved = posixpath.normpath(posixpath.join(folder, path)) if path else page
+        if resolved not in ids and posixpath.join(resolved, "index.md") in ids:
+            resolved = posixpath.join(resolved, "index.md")
+        if resolved not in ids or unquote(fragment) in ids[resolved]:
+            continue
+        close = difflib.get_close_matches(unquote(fragment), sorted(ids[resolved]), n=1, cutoff=0.5)
+        broken.append(BrokenAnchor(line, target, close[0] if close else None))
+    return broken
 
 
 def _closest(resolved: str, folder: str, files: Collection[str]) -> str | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pagelinks import BrokenLink, broken_links
+from pagelinks import BrokenLink, broken_anchors, broken_links
 
 FILES = {
     "index.md",
@@ -61,3 +61,35 @@ def test_no_suggestion_when_nothing_is_close():
 def test_a_citation_ending_a_line_with_a_colon_is_not_a_definition():
     text = "Its main findings were these\n[@deyama2019role]:\n\n- one\n"
     assert broken_links(text, "mechanism/index.md", FILES) == []
+
+
+IDS = {
+    "about.md": {"evidence-levels", "established", "references"},
+    "mechanism/index.md": {"the-six-steps", "how-to-use-these-pages"},
+    "mechanism/glutamate-surge.md": {"the-disinhibition-model"},
+}
+
+
+def test_a_missing_section_is_reported_with_line_and_the_id_meant():
+    text = (
+        "# T\n\nSee [levels](../about.md#evidence-level) and [model](glutamate-surge.md#model).\n"
+    )
+    [first, second] = broken_anchors(text, "mechanism/index.md", IDS)
+    assert (first.line, first.target, first.suggestion) == (
+        3,
+        "../about.md#evidence-level",
+        "evidence-levels",
+    )
+    assert "did you mean '#evidence-levels'?" in first.message()
+    assert second.target == "glutamate-surge.md#model"
+
+
+def test_sections_on_the_same_page_and_folder_indexes_are_checked():
+    text = "[a](#the-six-steps) [b](#six-steps) [c](./#how-to-use-these-pages) [d](../about.md)\n"
+    broken = broken_anchors(text, "mechanism/index.md", IDS)
+    assert [b.target for b in broken] == ["#six-steps"]
+
+
+def test_existing_sections_and_unknown_pages_pass():
+    text = "[a](../about.md#established) [b](../missing.md#x) [c](https://example.org/#x)\n"
+    assert broken_anchors(text, "mechanism/index.md", IDS) == []

@@ -234,3 +234,14 @@ def test_a_link_to_a_missing_page_names_the_line_and_the_page_meant(tmp_path):
     assert (
         "topic/other.md:3: link to 'pag.md': no such file in docs/; did you mean 'page.md'?"
     ) in output
+
+
+def test_a_link_to_a_missing_section_names_the_line_and_the_id_meant(tmp_path):
+    pages = {**PAGES, "topic/other.md": "# Other\n\n## Details { #details }\n\n[x](#detail).\n"}
+    result = build_site(make_project(tmp_path, pages), tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert (
+        "topic/other.md:5: link to '#detail': that page has no section with this id; "
+        "did you mean '#details'?"
+    ) in output
