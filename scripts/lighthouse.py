@@ -7,16 +7,18 @@ Runs Lighthouse 12.2.3 through ``npx`` (Node 18+; the first run downloads it fro
 registry) against Debian's Chromium (/usr/bin/chromium, or $CHROME_PATH), with Lighthouse's
 default mobile emulation and simulated throttling. Prints the performance, accessibility,
 best-practices and SEO scores (0-100) and the bytes transferred (the ``total-byte-weight``
-audit) per page. Python's http.server sends files uncompressed, so a host that gzips will
-transfer fewer bytes than shown. Use ``--json DIR`` to keep the full reports.
+audit) per page. Text files are served gzip-compressed, as GitHub Pages serves them. Use
+``--json DIR`` to keep the full reports.
 """
 
 from __future__ import annotations
 
 import argparse
 import functools
+import gzip
 import html
 import http.server
+import io
 import json
 import os
 import re
@@ -33,9 +35,31 @@ CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking"
 
 
+COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site as a static host such as GitHub Pages does: text gzip-compressed."""
+
     def log_message(self, format, *args):
         pass
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not self.path.split("?", 1)[0].endswith("/"):
+                return super().send_head()  # the parent redirects "/page" to "/page/"
+            path = path / "index.html"
+        gzip_ok = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (gzip_ok and path.is_file() and path.suffix in COMPRESSIBLE):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
 
 
 def build(site: Path) -> None:
