@@ -49,6 +49,7 @@ class _Build:
     declarations: list[evidence.Declaration] = field(default_factory=list)
     hidden: dict[str, list[str]] = field(default_factory=dict)  # page → markup kept from search
     bibliography_html: str = ""  # the site bibliography, while search sees a plainer copy
+    file_names: set[str] = field(default_factory=set)  # every file's src_uri, for page links
     # A new token per build: no page text can contain a placeholder by chance.
     token: str = field(default_factory=lambda: secrets.token_hex(8))
 
@@ -103,6 +104,7 @@ def on_config(config):
 def on_nav(nav, config, files):
     # Every page's declaration is needed before the home page renders its table.
     _build.declarations = []
+    _build.file_names = {file.src_uri for file in files}  # once, not once per page
     for file in files.documentation_pages():
         if problem := front_matter_error(file.content_string):
             line, message = problem
@@ -119,7 +121,7 @@ def on_nav(nav, config, files):
 
 def on_page_markdown(markdown, page, config, files):
     # MkDocs warns too, but without the line or the page meant; this names both.
-    names = {file.src_uri for file in files}
+    names = _build.file_names
     for link in pagelinks.broken_links(page.file.content_string, page.file.src_uri, names):
         log.warning(f"{page.file.src_path}:{link.line}: {link.message()}")
     declaration = next((d for d in _build.declarations if d.src_uri == page.file.src_uri), None)

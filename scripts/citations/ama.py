@@ -67,9 +67,12 @@ def _end(text: str) -> str:
     return text if text.endswith((".", "?", "!")) else text + "."
 
 
+_DASHES = re.compile(r"\s*(?:--|–|—|-)+\s*")
+
+
 def _pages(record: Record) -> str:
     # AMA writes page ranges with a hyphen.
-    return re.sub(r"\s*(?:--|–|—|-)+\s*", "-", _text(record, "pages"))
+    return _DASHES.sub("-", _text(record, "pages"))
 
 
 def _safe_url(url: str) -> str:

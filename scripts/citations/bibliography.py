@@ -73,8 +73,9 @@ class Record:
     line: int  # 1-based line of the entry's first line in its file
     # 1-based line of each field's "=", for messages about one field
     field_lines: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)
-    # Fields written as one {...} or "..." whose enclosing was removed (a whole value, then)
-    enclosed: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
+    # Fields written as one {...} or "..." whose enclosing was removed (a whole value, then).
+    # A tuple, as the garbage collector stops walking a tuple of strings (a frozenset it walks).
+    enclosed: tuple[str, ...] = field(default=(), compare=False, repr=False)
 
     def get(self, name: str) -> str:
         return self.fields.get(name, "").strip()
@@ -176,7 +177,7 @@ def _read_with_bibtexparser(text: str, filename: str, problems: list[Problem]) -
                     fields={f.key.lower(): _as_text(f.value) for f in block.fields},
                     line=line,
                     field_lines={f.key.lower(): f.start_line + 1 for f in block.fields},
-                    enclosed=frozenset(
+                    enclosed=tuple(
                         name.lower()
                         for name, enclosing in block.parser_metadata.get(_ENCLOSING, {}).items()
                         if enclosing in ("{", '"')
@@ -190,7 +191,8 @@ def _read_with_bibtexparser(text: str, filename: str, problems: list[Problem]) -
 # match means "not the plain form", never an error: bibtexparser then reads the file.
 _ENTRY_HEAD = re.compile(r"@(\w+)[ \t]*\{[ \t\r\n]*([^\s,{}()\"'=@#%~\\]+)[ \t\r\n]*,")
 _NAME = r"\s*([A-Za-z][\w\-:.+]*)[ \t]*=[ \t\r\n]*"
-_NESTED = r"(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*"  # braces nested up to three deep
+# Braces nested up to three deep; possessive, so a value that does not match fails at once.
+_NESTED = r"(?:[^{}]++|\{(?:[^{}]++|\{[^{}]*+\})*+\})*+"
 # One whole field, with what follows its value: the common case in one match.
 _FIELD = re.compile(_NAME + r"(?:\{(" + _NESTED + r")\}|(\d+))\s*([,}])")
 _FIELD_NAME = re.compile(_NAME)
@@ -215,8 +217,9 @@ def _read_plain(text: str) -> list[Record] | None:
         return None  # an escaped brace or line end: bibtexparser's own rules apply
     records: list[Record] = []
     keys: set[str] = set()
-    line = 1
+    line = 1  # the line of text[counted_to]
     counted_to = 0
+    field_match = _FIELD.match
     position = text.find("@")
     while position >= 0:
         head = _ENTRY_HEAD.match(text, position)
@@ -224,6 +227,7 @@ def _read_plain(text: str) -> list[Record] | None:
             return None
         line += text.count("\n", counted_to, position)
         counted_to = position
+        entry_line = line
         fields: dict[str, str] = {}
         field_lines: dict[str, int] = {}
         braced: list[str] = []
@@ -233,19 +237,27 @@ def _read_plain(text: str) -> list[Record] | None:
             if end is not None:
                 at = end.end()
                 break
-            read = _FIELD.match(text, at) or _read_field(text, at)
-            if read is None:
-                return None
-            name, value, in_braces, closer, name_at, at = (
-                read if isinstance(read, tuple) else _parts(read)
-            )
+            match = field_match(text, at)
+            if match is not None:
+                name, value, number, closer = match.groups()
+                name_at, at = match.start(1), match.end()
+                if value is None:
+                    value = number
+                else:
+                    braced.append(name.lower())
+            else:
+                read = _read_field(text, at)
+                if read is None:
+                    return None
+                name, value, closer, name_at, at = read
+                braced.append(name.lower())
             key = name.lower()
             if key in fields:
                 return None
             fields[key] = value
-            if in_braces:
-                braced.append(key)
-            field_lines[key] = line + text.count("\n", position, name_at)
+            line += text.count("\n", counted_to, name_at)
+            counted_to = name_at
+            field_lines[key] = line
             if closer == "}":
                 break
         if text.find("@", head.end(), at) >= 0:
@@ -256,24 +268,18 @@ def _read_plain(text: str) -> list[Record] | None:
                 head.group(2),
                 head.group(1).lower(),
                 fields,
-                line,
+                entry_line,
                 field_lines,
-                frozenset(braced),
+                tuple(braced),
             )
         )
         position = text.find("@", at)
     return records
 
 
-def _parts(match: re.Match[str]) -> tuple[str, str, bool, str, int, int]:
-    """(name, value, whether it was in braces, "," or "}" after it, name start, field end)."""
-    braced, number = match.group(2), match.group(3)
-    value = braced if braced is not None else number
-    return match.group(1), value, braced is not None, match.group(4), match.start(1), match.end()
-
-
-def _read_field(text: str, at: int) -> tuple[str, str, bool, str, int, int] | None:
-    """A field whose value nests braces deeper than ``_FIELD`` reads; ``None`` if not plain."""
+def _read_field(text: str, at: int) -> tuple[str, str, str, int, int] | None:
+    """(name, value, "," or "}" after it, name start, field end) of a field whose braces nest
+    deeper than ``_FIELD`` reads; ``None`` if it is not plain."""
     name = _FIELD_NAME.match(text, at)
     if name is None or not text.startswith("{", name.end()):
         return None
@@ -284,7 +290,7 @@ def _read_field(text: str, at: int) -> tuple[str, str, bool, str, int, int] | No
     if after is None:
         return None
     value = text[name.end() + 1 : close]
-    return name.group(1), value, True, after.group(1), name.start(1), after.end()
+    return name.group(1), value, after.group(1), name.start(1), after.end()
 
 
 def _closing_brace(text: str, start: int) -> int:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache
 from typing import NamedTuple
 
 # Accent commands → Unicode combining marks.
@@ -118,7 +118,6 @@ def _accent(match: re.Match[str]) -> str:
     return unicodedata.normalize("NFC", base + _ACCENTS[command])
 
 
-@lru_cache(maxsize=65536)
 def decode(value: str) -> tuple[Span, ...]:
     """Decode one field value into spans of text, each protected or not."""
     text = value
@@ -137,7 +136,7 @@ def decode(value: str) -> tuple[Span, ...]:
     return tuple(_split_braces(text))
 
 
-@lru_cache(maxsize=65536)
+@cache  # see FormattedReferences: a plain dict, cleared with each new bibliography
 def to_unicode(value: str) -> str:
     """Decode a field value to plain Unicode text (braces removed)."""
     return "".join(span.text for span in decode(value)).strip()

@@ -24,7 +24,7 @@ from markdown import Extension, Markdown
 from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 
-from citations import ama
+from citations import ama, latex, names, render
 from citations.bibliography import Bibliography
 from citations.markers import GROUP_PATTERN, KEY, Group, parse_group
 from citations.numbering import Numbering
@@ -48,6 +48,12 @@ class FormattedReferences:
     def __init__(self, bibliography: Bibliography):
         self.bibliography = bibliography
         self._cache: dict[str, tuple[str, str]] = {}
+        # The engine's memoized helpers (LaTeX decoding, names, escaping) hold the values of one
+        # bibliography. They are unbounded caches, plain dicts: a bounded lru_cache keeps a node
+        # per entry that every garbage collection walks, which cost more than it saved. So they
+        # start afresh with each bibliography, and hold no more than one file's values.
+        for memoized in (latex.to_unicode, names.format_name, render.escape):
+            memoized.cache_clear()
 
     def get(self, key: str) -> tuple[str, str]:
         """(HTML, plain text) of the AMA reference for ``key``."""

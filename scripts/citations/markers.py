@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 KEY = r"[A-Za-z0-9_](?:[A-Za-z0-9_:.#$%&+?<>~/-]*[A-Za-z0-9_])?"
 
@@ -25,8 +26,7 @@ _LOCATOR_RE = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Cite:
+class Cite(NamedTuple):  # a tuple: one is made per citation, thousands per build
     key: str
     locator: str = ""  # already in AMA form: "p33", "pp33-35"
 

@@ -7,7 +7,7 @@ BibTeX's three name forms are understood: "First von Last", "von Last, First" an
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 from typing import NamedTuple
 
 from citations.latex import to_unicode
@@ -139,16 +139,17 @@ def _split_top_level_commas(raw: str) -> list[str]:
     return [p for p in parts if p] or [raw]
 
 
+_INITIAL_BREAKS = re.compile(r"[\s.\-]+")
+
+
 def initials(first: str) -> str:
     """'Ronald S.' → 'RS'; 'Peng-fei' → 'PF'; 'C. A.' → 'CA'."""
     text = to_unicode(first)
-    letters = [
-        piece[0].upper() for piece in re.split(r"[\s.\-]+", text) if piece and piece[0].isalpha()
-    ]
+    letters = [piece[0].upper() for piece in _INITIAL_BREAKS.split(text) if piece[:1].isalpha()]
     return "".join(letters)
 
 
-@lru_cache(maxsize=16384)
+@cache  # see FormattedReferences
 def format_name(raw: str) -> str:
     """One BibTeX name → 'von Last Initials Jr' (AMA)."""
     name = parse_name(raw)

@@ -12,22 +12,25 @@ import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
+from typing import NamedTuple
 
 from citations.numbering import compress
 
 
-@dataclass(frozen=True)
-class NumberedCite:
+class NumberedCite(NamedTuple):  # a tuple: one is made per citation, thousands per build
     number: int
     key: str
     locator: str
     text: str  # the full reference as plain text, for the tooltip and screen readers
 
 
-@lru_cache(maxsize=16384)  # the same keys and tooltip texts recur on every page that cites them
-def _e(text: str) -> str:
+@cache  # keys and tooltip texts recur on every page citing them; see FormattedReferences
+def escape(text: str) -> str:
     return html.escape(text, quote=True)
+
+
+_e = escape
 
 
 def _link(cite: NumberedCite) -> str:
