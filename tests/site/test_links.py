@@ -8,7 +8,11 @@ from sitecopy import copy_site, edit
 
 def test_no_internal_link_or_anchor_is_broken(built_site):
     problems = broken_links(built_site)
-    assert not problems, f"{len(problems)} broken link(s):\n  " + "\n  ".join(problems)
+    assert not problems, (
+        f"{len(problems)} broken link(s) (line numbers are in the built HTML); fix the link in "
+        "the page's Markdown, or in the diagram or template that makes it:\n  "
+        + "\n  ".join(problems)
+    )
 
 
 def test_a_broken_page_link_and_a_broken_anchor_are_reported(built_site, tmp_path):

@@ -12,7 +12,10 @@ from sitecopy import copy_site, edit
 
 def test_nothing_in_the_built_site_loads_from_another_host(built_site):
     problems = third_party_loads(built_site)
-    assert not problems, f"{len(problems)} third-party load(s):\n  " + "\n  ".join(problems)
+    assert not problems, (
+        f"{len(problems)} third-party load(s); copy the file into docs/assets/ and link it "
+        "there:\n  " + "\n  ".join(problems)
+    )
 
 
 def test_an_external_script_and_font_are_reported(built_site, tmp_path):
