@@ -12,8 +12,6 @@ redirect in mkdocs.yml's ``redirect_maps``).
 from __future__ import annotations
 
 import argparse
-import os
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -21,7 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))  # the checks shared with the tests live there
 
-from sitecheck import (  # noqa: E402  (needs the path above)
+from sitebuild import build_site  # noqa: E402  (needs the path above)
+from sitecheck import (  # noqa: E402
     REGISTRY,
     load_registry,
     lost_anchors,
@@ -32,9 +31,7 @@ from sitecheck import (  # noqa: E402  (needs the path above)
 
 
 def build(site: Path) -> None:
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(site)]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=env)
+    result = build_site(ROOT, site)
     if result.returncode != 0:
         sys.exit(f"mkdocs build --strict failed; fix the build first:\n{result.stderr[-4000:]}")
 
