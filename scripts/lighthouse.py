@@ -30,6 +30,11 @@ import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))  # what counts as a page is shared with the tests
+
+from sitebuild import build_site  # noqa: E402  (needs the path above)
+from sitecheck import content_pages, url_file  # noqa: E402
+
 LIGHTHOUSE = "lighthouse@12.2.3"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking"
@@ -63,9 +68,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 def build(site: Path) -> None:
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(site)]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=env)
+    result = build_site(ROOT, site)
     if result.returncode != 0:
         sys.exit(f"mkdocs build --strict failed:\n{result.stderr[-4000:]}")
 
@@ -80,13 +83,7 @@ def article_text_length(path: Path) -> int:
 
 def pages_to_measure(site: Path) -> list[str]:
     """The home page and the content page with the most text (site-relative URLs)."""
-    candidates = []
-    for path in site.rglob("index.html"):
-        text = path.read_text(encoding="utf-8")
-        if 'http-equiv="refresh"' in text:
-            continue  # a redirect page left by mkdocs-redirects
-        url = path.parent.relative_to(site).as_posix()
-        candidates.append((article_text_length(path), "" if url == "." else url + "/"))
+    candidates = [(article_text_length(url_file(site, url)), url) for url in content_pages(site)]
     if not candidates:
         sys.exit(f"{site}: no pages")
     longest = max(candidates)[1]

@@ -9,34 +9,19 @@ Debian's Chromium through Playwright. Prints the PNG paths; look at them before 
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
-import threading
+import sys
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))  # the browser set-up shared with the tests lives there
+sys.path.insert(0, str(ROOT / "tests" / "browser"))
+
+from browsing import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402  (needs the path above)
+from sitecheck import content_pages  # noqa: E402
+
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
-
-
-def pages(site: Path) -> list[str]:
-    urls = []
-    for path in sorted(site.rglob("index.html")):
-        rel = path.parent.relative_to(site).as_posix()
-        if (path.parent / "index.html").read_text(encoding="utf-8").find(
-            'http-equiv="refresh"'
-        ) < 0:
-            urls.append("" if rel == "." else rel + "/")
-    return urls
 
 
 def main() -> None:
@@ -46,28 +31,19 @@ def main() -> None:
     parser.add_argument("--full-page", action="store_true", help="capture whole pages")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(args.site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-            for scheme in ("light", "dark"):
-                for device, viewport in VIEWPORTS.items():
-                    context = browser.new_context(viewport=viewport, color_scheme=scheme)
-                    page = context.new_page()
-                    for url in pages(args.site):
-                        page.goto(base + url, wait_until="networkidle")
-                        name = (
-                            url.strip("/").replace("/", "-") or "home"
-                        ) + f"-{scheme}-{device}.png"
-                        page.screenshot(path=args.out / name, full_page=args.full_page)
-                        print(args.out / name)
-                    context.close()
-            browser.close()
-    finally:
-        server.shutdown()
+    with serve(args.site) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        for scheme in ("light", "dark"):
+            for device, viewport in VIEWPORTS.items():
+                context = browser.new_context(viewport=viewport, color_scheme=scheme)
+                page = context.new_page()
+                for url in content_pages(args.site):
+                    page.goto(base + url, wait_until="networkidle")
+                    name = (url.strip("/").replace("/", "-") or "home") + f"-{scheme}-{device}.png"
+                    page.screenshot(path=args.out / name, full_page=args.full_page)
+                    print(args.out / name)
+                context.close()
+        browser.close()
 
 
 if __name__ == "__main__":
