@@ -5,7 +5,9 @@ Not a test: nothing here asserts a time. It generates a synthetic site (pages of
 each in a new process with a fresh site folder:
 
 - plain   the same pages without the hook: the markers stay as text;
-- hook    the real ``scripts/mkdocs_hooks.py``, by absolute path;
+- hook    the real citation hook, ``scripts/mkdocs_hooks.py``, by absolute path;
+- hooks   both of the site's hooks: the citation hook and ``scripts/link_hooks.py`` (which
+          checks every page's links, cited or not), as the real ``mkdocs.yml`` has them;
 - bibtex  mkdocs-bibtex 4.4 in a side virtualenv with the same MkDocs, for comparison
           (skipped, with the reason printed, when it cannot be installed).
 
@@ -39,6 +41,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 HOOK = ROOT / "scripts" / "mkdocs_hooks.py"
+LINK_HOOK = ROOT / "scripts" / "link_hooks.py"
 INCLUDES = ROOT / "includes"
 BIBTEX_REQUIREMENT = "mkdocs-bibtex==4.4.*"
 
@@ -112,6 +115,7 @@ class Corpus:
     entries: int
     seed: int
     bibliography_page: bool = True
+    minimal_config: bool = False  # a bare Material theme instead of the real site's settings
 
 
 @dataclass
@@ -327,14 +331,35 @@ markdown_extensions:
 """
 
 
-def _config(hook: bool, bibtex: bool) -> str:
+# The same corpus with the theme's defaults and no Markdown extensions: a cheaper plain build, so
+# the same added seconds are a larger share of it.
+MINIMAL_YML = """\
+# A synthetic site for scripts/benchmark.py --minimal-config: Material's defaults.
+site_name: Citation benchmark
+docs_dir: docs
+theme:
+  name: material
+  font: false
+{hooks}
+plugins:
+{plugins}
+"""
+
+VARIANT_HOOKS = {"plain": (), "hook": (HOOK,), "hooks": (HOOK, LINK_HOOK), "bibtex": ()}
+
+
+def _config(variant: str, minimal: bool = False) -> str:
     plugins = "  - search\n"
-    if bibtex:
+    if variant == "bibtex":
         plugins += "  - bibtex:\n      bib_file: references.bib\n"
-    hooks = f"hooks:\n  - {_yaml_str(HOOK)}" if hook else "# no hooks: [@key] stays plain text"
-    return MKDOCS_YML.format(
-        hooks=hooks, plugins=plugins.rstrip("\n"), includes=_yaml_str(INCLUDES)
+    paths = VARIANT_HOOKS[variant]
+    hooks = (
+        "hooks:\n" + "\n".join(f"  - {_yaml_str(path)}" for path in paths)
+        if paths
+        else "# no hooks: [@key] stays plain text"
     )
+    template = MINIMAL_YML if minimal else MKDOCS_YML
+    return template.format(hooks=hooks, plugins=plugins.rstrip("\n"), includes=_yaml_str(INCLUDES))
 
 
 def _yaml_str(path: Path) -> str:
@@ -360,11 +385,9 @@ def write_site(folder: Path, corpus: Corpus) -> dict[str, Path]:
             "# References\n\n<!-- bibliography -->\n", encoding="utf-8"
         )
     configs = {}
-    for variant, hook, bibtex in (("plain", False, False), ("hook", True, False)):
+    for variant in VARIANT_HOOKS:
         configs[variant] = folder / f"mkdocs-{variant}.yml"
-        configs[variant].write_text(_config(hook, bibtex), encoding="utf-8")
-    configs["bibtex"] = folder / "mkdocs-bibtex.yml"
-    configs["bibtex"].write_text(_config(False, True), encoding="utf-8")
+        configs[variant].write_text(_config(variant, corpus.minimal_config), encoding="utf-8")
     return configs
 
 
@@ -525,6 +548,12 @@ def main(argv: list[str] | None = None) -> int:
         help="timed mkdocs-bibtex builds (default 1: each takes minutes at the default size)",
     )
     parser.add_argument("--no-bibliography-page", action="store_true", help="omit references.md")
+    parser.add_argument(
+        "--minimal-config",
+        action="store_true",
+        help="build with Material's defaults (no extensions, no theme features) instead of "
+        "settings that mirror the real mkdocs.yml",
+    )
     parser.add_argument("--seed", type=int, default=1, help="random seed for the corpus")
     parser.add_argument("--out", type=Path, help="work folder (kept); default: a temp folder")
     parser.add_argument("--keep", action="store_true", help="keep the temp folder")
@@ -559,7 +588,14 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace, work: Path, env: dict[str, str], started: float) -> int:
     def corpus(citations: int) -> Corpus:
-        return Corpus(args.pages, citations, args.entries, args.seed, not args.no_bibliography_page)
+        return Corpus(
+            args.pages,
+            citations,
+            args.entries,
+            args.seed,
+            not args.no_bibliography_page,
+            args.minimal_config,
+        )
 
     main_corpus = corpus(args.citations)
     progress(f"generating the site: {args.pages} pages, {args.citations} markers, {args.entries}")
@@ -573,13 +609,15 @@ def _run(args: argparse.Namespace, work: Path, env: dict[str, str], started: flo
         f"corpus: {args.pages} pages (~{words} words each), {args.citations} markers per page "
         f"({args.pages * args.citations} in all, {groups} of them groups of 2-3 keys), "
         f"{args.entries} @article entries, seed {args.seed}, bibliography page: "
-        f"{'yes' if main_corpus.bibliography_page else 'no'}"
+        f"{'yes' if main_corpus.bibliography_page else 'no'}, configuration: "
+        + ("Material's defaults (--minimal-config)" if args.minimal_config else "as the real site")
     )
 
     python = Path(sys.executable)
     variants = [
         Variant("plain", "plain (no hook, [@key] as text)", python, configs["plain"]),
         Variant("hook", "hook (scripts/mkdocs_hooks.py)", python, configs["hook"]),
+        Variant("hooks", "hooks (+ scripts/link_hooks.py)", python, configs["hooks"]),
     ]
     bibtex_note = ""
     if args.skip_bibtex or args.bibtex_runs < 1:
@@ -675,6 +713,12 @@ def _report(args, variants, scaling, sanity: str, sanity_bibtex: str, bibtex_not
         print(f"  {v.label:<36} {v.median:7.2f}s {v.cpu_median:7.2f}s {built}   {runs}")
     print()
     print(_ratio("hook / plain  ", hook, plain, target=15))
+    print(_ratio("hooks / plain ", by_name["hooks"], plain))
+    fastest = min(hook.times) / min(plain.times)
+    print(
+        f"  fastest runs (least disturbed by the machine): hook / plain = {fastest:.3f} "
+        f"({(fastest - 1) * 100:+.1f} %, {min(hook.times) - min(plain.times):+.2f} s)"
+    )
     if "bibtex" in by_name:
         print(_ratio("bibtex / plain", by_name["bibtex"], plain))
         print(f"  mkdocs-bibtex: {sanity_bibtex}; {by_name['bibtex'].warnings} warnings per build")

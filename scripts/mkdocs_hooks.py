@@ -20,11 +20,10 @@ from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data
 
 import evidence
-import pagelinks
 from citations import Bibliography, BibliographyError, load_bibliography
 from citations.markdown_ext import CitationExtension, FormattedReferences
 from citations.markers import locate
-from citations.render import BibliographyEntry, bibliography_html
+from citations.render import BibliographyEntry, bibliography_html, bibliography_order
 from frontmatter import front_matter_error
 
 # A "mkdocs.plugins.*" logger: its warnings count for `mkdocs build --strict`.
@@ -49,7 +48,6 @@ class _Build:
     declarations: list[evidence.Declaration] = field(default_factory=list)
     hidden: dict[str, list[str]] = field(default_factory=dict)  # page → markup kept from search
     bibliography_html: str = ""  # the site bibliography, while search sees a plainer copy
-    file_names: set[str] = field(default_factory=set)  # every file's src_uri, for page links
     # A new token per build: no page text can contain a placeholder by chance.
     token: str = field(default_factory=lambda: secrets.token_hex(8))
 
@@ -104,7 +102,6 @@ def on_config(config):
 def on_nav(nav, config, files):
     # Every page's declaration is needed before the home page renders its table.
     _build.declarations = []
-    _build.file_names = {file.src_uri for file in files}  # once, not once per page
     for file in files.documentation_pages():
         if problem := front_matter_error(file.content_string):
             line, message = problem
@@ -120,10 +117,6 @@ def on_nav(nav, config, files):
 
 
 def on_page_markdown(markdown, page, config, files):
-    # MkDocs warns too, but without the line or the page meant; this names both.
-    names = _build.file_names
-    for link in pagelinks.broken_links(page.file.content_string, page.file.src_uri, names):
-        log.warning(f"{page.file.src_path}:{link.line}: {link.message()}")
     declaration = next((d for d in _build.declarations if d.src_uri == page.file.src_uri), None)
     if declaration:
         markdown = evidence.insert_after_title(markdown, evidence.header_markdown(declaration))
@@ -231,17 +224,7 @@ on_page_context = CombinedEvent(_hide_from_search, _restore_after_search)
 def on_env(env, config, files):
     # Every page's content exists now, and no template has been rendered yet.
     _fill_bibliography(files)
-    _check_section_links(files)
     return env
-
-
-def _check_section_links(files) -> None:
-    # MkDocs warns too, but without the line or the id meant; this names both.
-    pages = [f for f in files.documentation_pages() if f.page is not None]
-    ids = {f.src_uri: f.page.present_anchor_ids or set() for f in pages}
-    for file in pages:
-        for link in pagelinks.broken_anchors(file.content_string, file.src_uri, ids):
-            log.warning(f"{file.src_path}:{link.line}: {link.message()}")
 
 
 def _fill_bibliography(files) -> None:
@@ -271,18 +254,19 @@ def _fill_bibliography(files) -> None:
             links[uri] = _page_link(target, page, "")
         return links[uri] + f"ref-{key}"
 
-    entries, plain = [], []
+    entries = []
     for key, pages in _build.cited_on.items():
         reference_html, text = references.get(key)
         cited_on = tuple((p.title, link(p, key)) for p in pages)
         entries.append(BibliographyEntry(key, reference_html, text, cited_on))
-        plain.append(BibliographyEntry(key, html.escape(text, quote=False), text, ()))
-    # The search plugin gets each reference as text: the same words in its index, without the
-    # tags (italics, links) that it would parse only to drop. The real list replaces it after.
-    _build.bibliography_html = bibliography_html(entries)
+    ordered = bibliography_order(entries)
+    _build.bibliography_html = bibliography_html(ordered)
+    # The search plugin gets each reference as bare text: the words its index keeps, without the
+    # tags (italics, links, "Cited on") it would parse only to drop. The real list replaces it
+    # after, in _restore_after_search.
+    items = "".join(f"<li>{html.escape(e.sort_text, quote=False)} </li>\n" for e in ordered)
+    search_copy = f'<ul class="bibliography">\n{items}</ul>' if ordered else bibliography_html([])
     marker = _bibliography_marker()
-    page.content = page.content.replace(
-        BIBLIOGRAPHY_PLACEHOLDER, marker + bibliography_html(plain) + marker
-    )
+    page.content = page.content.replace(BIBLIOGRAPHY_PLACEHOLDER, marker + search_copy + marker)
     if page.present_anchor_ids is not None:
         page.present_anchor_ids.update(_build.cited_on)

@@ -21,7 +21,8 @@ class Part(NamedTuple):
     href: str = ""
 
 
-_WORD = re.compile(r"[^\s\-/]+")
+# Words and what separates them; re.split keeps the separators at odd positions.
+_WORDS_AND_GAPS = re.compile(r"([\s\-/]+)")
 
 
 def sentence_case(value: str) -> str:
@@ -33,27 +34,30 @@ def sentence_case(value: str) -> str:
             out.append(span.text)
             first_letter_done = first_letter_done or any(c.isalpha() for c in span.text)
             continue
-
-        def fix(match: re.Match[str]) -> str:
-            nonlocal first_letter_done
-            word = match.group(0)
+        pieces = _WORDS_AND_GAPS.split(span.text)
+        # A loop rather than a re.sub callback: titles have tens of thousands of words a build.
+        for i in range(0, len(pieces), 2):
+            word = pieces[i]
+            if not word:
+                continue
             if word.isascii() and word.isalpha():  # the common case, decided without a loop
                 if not first_letter_done:
                     first_letter_done = True
-                    return word[0].upper() + word[1:]
-                return word if len(word) > 1 and not word[1:].islower() else word.lower()
+                    pieces[i] = word[0].upper() + word[1:]
+                elif len(word) == 1 or word[1:].islower():
+                    pieces[i] = word.lower()
+                continue
             letters = [c for c in word if c.isalpha()]
             if not letters:
-                return word
+                continue
             if not first_letter_done:
                 first_letter_done = True
-                return word[0].upper() + word[1:] if word[0].isalpha() else word
+                if word[0].isalpha():
+                    pieces[i] = word[0].upper() + word[1:]
             # Acronyms and mixed case (NMDA, mTOR, McCammon) are kept as written.
-            if any(c.isupper() for c in letters[1:]):
-                return word
-            return word.lower()
-
-        out.append(_WORD.sub(fix, span.text))
+            elif not any(c.isupper() for c in letters[1:]):
+                pieces[i] = word.lower()
+        out.append("".join(pieces))
     return " ".join("".join(out).split())
 
 

@@ -31,7 +31,7 @@ class Cite(NamedTuple):  # a tuple: one is made per citation, thousands per buil
     locator: str = ""  # already in AMA form: "p33", "pp33-35"
 
 
-@dataclass
+@dataclass(slots=True)
 class Group:
     """One bracketed citation group, as written."""
 
@@ -42,8 +42,15 @@ class Group:
     )  # (key, message) per bad item
 
 
+# Most groups are keys and semicolons only: those need no item-by-item parse.
+_SIMPLE_GROUP_RE = re.compile(r"\s*@" + KEY + r"\s*(?:;\s*@" + KEY + r"\s*)*")
+
+
 def parse_group(body: str) -> Group:
-    group = Group(" ".join(body.split()))  # one line, for messages and markers
+    source = " ".join(body.split())  # one line, for messages and markers
+    if _SIMPLE_GROUP_RE.fullmatch(body):
+        return Group(source, [Cite(item.strip()[1:]) for item in body.split(";")])
+    group = Group(source)
     for item in body.split(";"):
         if not item.strip():
             continue

@@ -23,8 +23,7 @@ class Name(NamedTuple):
     jr: str
 
 
-_AND = re.compile(" and ", re.IGNORECASE)
-_AND_OR_BRACE = re.compile("[{}]| and ", re.IGNORECASE)
+_AND = re.compile(" (and) ", re.IGNORECASE)  # the group keeps "AND" as written, for re-joining
 
 
 def _has_braces(text: str) -> bool:
@@ -33,27 +32,21 @@ def _has_braces(text: str) -> bool:
 
 def split_names(value: str) -> tuple[list[str], bool]:
     """Split an author field on top-level "and"; report whether it ended in "and others"."""
-    if not _has_braces(value):
-        # Fast path: with no braces every " and " is at the top level.
-        return _names_and_others(_AND.split(value))
-    parts: list[str] = []
-    depth = 0
-    start = 0
-    for match in _AND_OR_BRACE.finditer(value):
-        token = match.group(0)
-        if token == "{":
-            depth += 1
-        elif token == "}":
-            depth -= 1
-        elif depth == 0:
-            parts.append(value[start : match.start()])
-            start = match.end()
-    parts.append(value[start:])
-    return _names_and_others(parts)
-
-
-def _names_and_others(parts: list[str]) -> tuple[list[str], bool]:
-    parts = [" ".join(p.split()) for p in parts if p.strip()]
+    # BibTeX reads any run of whitespace, a line break included, as one space.
+    pieces = _AND.split(" ".join(value.split()))
+    if _has_braces(value):
+        # An "and" inside braces ({Barnes and Noble}) is part of a name: re-join it.
+        merged, depth = [pieces[0]], pieces[0].count("{") - pieces[0].count("}")
+        for separator, piece in zip(pieces[1::2], pieces[2::2], strict=True):
+            if depth > 0:
+                merged[-1] += f" {separator} {piece}"
+            else:
+                merged.append(piece)
+            depth += piece.count("{") - piece.count("}")
+        parts = merged
+    else:
+        parts = pieces[::2]
+    parts = [part for part in parts if part]
     others = bool(parts) and parts[-1].lower() == "others"
     if others:
         parts.pop()
@@ -149,13 +142,45 @@ def initials(first: str) -> str:
     return "".join(letters)
 
 
+# ASCII letters, spaces, dots, commas, apostrophes and single hyphens: nothing to decode.
+_PLAIN_NAME = re.compile(r"(?!.*--)[A-Za-z][A-Za-z' .,-]*")
+
+
 @cache  # see FormattedReferences
 def format_name(raw: str) -> str:
     """One BibTeX name → 'von Last Initials Jr' (AMA)."""
+    if _PLAIN_NAME.fullmatch(raw):
+        return _format_plain_name(raw)
+    return _format_parsed_name(raw)
+
+
+def _format_parsed_name(raw: str) -> str:
     name = parse_name(raw)
     family = " ".join(part for part in (to_unicode(name.von), to_unicode(name.last)) if part)
     pieces = [family, initials(name.first), to_unicode(name.jr).rstrip(".")]
     return " ".join(piece for piece in pieces if piece)
+
+
+def _format_plain_name(raw: str) -> str:
+    """``_format_parsed_name`` for a name with nothing to decode and no braces: the same rules
+    (tests hold the two to the same output), without the general parser's passes."""
+    commas = [piece for piece in (p.strip() for p in raw.split(",")) if piece]
+    jr = ""
+    if len(commas) <= 1:
+        words = commas[0].split()
+        if len(words) == 1:
+            return words[0]
+        # "First von Last": von runs from the first to the last lowercase word before the last.
+        von_start = next((i for i, w in enumerate(words[:-1]) if _is_lower(w)), len(words) - 1)
+        family, first = " ".join(words[von_start:]), " ".join(words[:von_start])
+    else:
+        # "von Last, First" or "von Last, Jr, First"
+        family, first = " ".join(commas[0].split()), commas[-1]
+        if len(commas) == 3:
+            jr = " ".join(commas[1].split()).rstrip(".")
+    pieces = _INITIAL_BREAKS.split(first)
+    letters = "".join(piece[0].upper() for piece in pieces if piece[:1].isalpha())
+    return " ".join(piece for piece in (family, letters, jr) if piece)
 
 
 def format_authors(value: str) -> str:

@@ -135,12 +135,17 @@ class BibliographyEntry:
     cited_on: tuple[tuple[str, str], ...]  # (page title, URL of the page's entry)
 
 
+def bibliography_order(entries: Sequence[BibliographyEntry]) -> list[BibliographyEntry]:
+    """Alphabetical, as the site-wide bibliography lists them."""
+    return sorted(entries, key=lambda e: (e.sort_text.casefold(), e.key))
+
+
 def bibliography_html(entries: Sequence[BibliographyEntry]) -> str:
     """The site-wide bibliography: every source cited anywhere, alphabetically."""
     if not entries:
         return '<p class="bibliography-empty">No page cites a source yet.</p>'
     items = []
-    for entry in sorted(entries, key=lambda e: (e.sort_text.casefold(), e.key)):
+    for entry in bibliography_order(entries):
         pages = ", ".join(f'<a href="{_e(url)}">{_e(title)}</a>' for title, url in entry.cited_on)
         items.append(
             f'<li id="{_e(entry.key)}"><span class="reference-text">{entry.reference_html}</span> '

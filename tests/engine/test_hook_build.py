@@ -28,6 +28,7 @@ def make_project(tmp_path: Path, pages: dict[str, str], bib: str = BIB) -> Path:
               font: false
             hooks:
               - {ROOT / "scripts" / "mkdocs_hooks.py"}
+              - {ROOT / "scripts" / "link_hooks.py"}
             markdown_extensions:
               - admonition
               - attr_list

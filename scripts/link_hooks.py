@@ -1,0 +1,43 @@
+"""MkDocs hook: links to a missing page or section, reported with their line and the likely fix.
+
+MkDocs warns about such links too, but names neither the line nor the page or id meant. This
+hook only wires ``pagelinks`` (which never imports MkDocs) into the build. It is separate from the
+citation hook because it checks every page's links, cited or not, and a site may want one without
+the other.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from mkdocs.plugins import event_priority
+
+import pagelinks
+
+# A "mkdocs.plugins.*" logger: its warnings count for `mkdocs build --strict`.
+log = logging.getLogger("mkdocs.plugins.links")
+
+_file_names: set[str] = set()  # every file's src_uri; set per build, as `mkdocs serve` reuses us
+
+
+def on_files(files, config):
+    global _file_names
+    _file_names = {file.src_uri for file in files}  # once, not once per page
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    source, uri = page.file.content_string, page.file.src_uri
+    for link in pagelinks.broken_links(source, uri, _file_names):
+        log.warning(f"{page.file.src_path}:{link.line}: {link.message()}")
+    return markdown
+
+
+@event_priority(-100)  # last: other hooks add ids in on_env (the site bibliography's entries)
+def on_env(env, config, files):
+    pages = [f for f in files.documentation_pages() if f.page is not None]
+    ids = {f.src_uri: f.page.present_anchor_ids or set() for f in pages}
+    for file in pages:
+        for link in pagelinks.broken_anchors(file.content_string, file.src_uri, ids):
+            log.warning(f"{file.src_path}:{link.line}: {link.message()}")
+    return env
