@@ -647,10 +647,13 @@ def _run(args: argparse.Namespace, work: Path, env: dict[str, str], started: flo
     for variant in variants:
         build(replace(variant, config=tiny[variant.name]), env, timed=False)
     sanity_bibtex = ""
-    rounds = max(args.runs, args.bibtex_runs if len(variants) > 2 else 0)
+    rounds = max(args.runs, args.bibtex_runs if "bibtex" in {v.name for v in variants} else 0)
+    order_rng = random.Random(args.seed)
     for run in range(1, rounds + 1):
         progress(f"run {run}/{rounds}")
-        for variant in variants:  # interleaved, so drift affects every variant alike
+        # Interleaved, so drift affects every variant alike; shuffled, so that no variant always
+        # follows the same one (a build's speed here depends on what ran just before it).
+        for variant in order_rng.sample(variants, len(variants)):
             if variant.name != "bibtex":
                 if run <= args.runs:
                     build(variant, env)
@@ -718,6 +721,11 @@ def _report(args, variants, scaling, sanity: str, sanity_bibtex: str, bibtex_not
     print(
         f"  fastest runs (least disturbed by the machine): hook / plain = {fastest:.3f} "
         f"({(fastest - 1) * 100:+.1f} %, {min(hook.times) - min(plain.times):+.2f} s)"
+    )
+    paired = statistics.median(h / p for h, p in zip(hook.times, plain.times, strict=True))
+    print(
+        f"  the same round's builds (drift cancels): median of hook / plain = {paired:.3f} "
+        f"({(paired - 1) * 100:+.1f} %)"
     )
     if "bibtex" in by_name:
         print(_ratio("bibtex / plain", by_name["bibtex"], plain))

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import html
 import logging
-import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,10 +45,10 @@ class _Build:
     extension: CitationExtension
     cited_on: dict[str, list] = field(default_factory=dict)  # key → pages citing it
     declarations: list[evidence.Declaration] = field(default_factory=list)
-    hidden: dict[str, list[str]] = field(default_factory=dict)  # page → markup kept from search
-    bibliography_html: str = ""  # the site bibliography, while search sees a plainer copy
-    # A new token per build: no page text can contain a placeholder by chance.
-    token: str = field(default_factory=lambda: secrets.token_hex(8))
+    # page → the content that search sees instead of the page's own (the site bibliography)
+    search_copies: dict[str, str] = field(default_factory=dict)
+    # page → (its content while search reads it, its full content), for page_context
+    full_content: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 _cache = _Cached()
@@ -142,21 +141,18 @@ def on_page_content(html, page, config, files):
     return html
 
 
-# Citation groups, page reference lists and the bibliography's "Cited on" links are kept out of
-# the search index: a search for a word would otherwise find every page whose tooltips or
-# references contain it, and the index would repeat each reference once per citation. Marking them
-# `data-search-exclude` would do that too, but Material's search plugin still parses every tag it
-# then skips, which cost more than the rest of the hook put together. So, for the search plugin's
-# turn only (page_context, priority 0), they are swapped for HTML comments and put back before
-# the page is rendered: the page keeps every byte of its markup, and the index is the one that
-# `data-search-exclude` on those elements would give. The site bibliography's reference texts
-# stay searchable. Each piece runs from its opening text to its first closing tag (none of them
-# holds its own tag).
+# Citation groups and page reference lists are kept out of the search index: a search for a word
+# would otherwise find every page whose tooltips or references contain it, and the index would
+# repeat each reference once per citation. Marking them `data-search-exclude` would do that too,
+# but Material's search plugin still parses every tag it then skips, which cost more than the
+# rest of the hook put together. So, for the search plugin's turn only (page_context, priority
+# 0), the page's content is a copy without them, and the full content is put back before the page
+# is rendered: the page keeps every byte of its markup, and the index is the one that
+# `data-search-exclude` on those elements would give. Each piece runs from its opening text to
+# its first closing tag (none of them holds its own tag).
 _HIDDEN_FROM_SEARCH = (
     ('<sup class="citation" id="cite-', "</sup>"),
     ('<ol class="references">', "</ol>"),
-    ('<span class="bibliography-cited-on">', "</span>"),
-    ('<a class="bibliography-permalink" ', "</a>"),
 )
 
 
@@ -176,46 +172,40 @@ def _hidden_spans(content: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _without_hidden(content: str) -> str:
+    pieces, position = [], 0
+    for start, end in _hidden_spans(content):
+        if start >= position:  # not inside a piece already left out
+            pieces.append(content[position:start])
+            position = end
+    return "".join(pieces) + content[position:] if pieces else content
+
+
 @event_priority(100)  # before the search plugin
 def _hide_from_search(context, page, config, nav):
-    content = page.content or ""
-    placeholder = f"<!--citation-{_build.token}-->"
-    pieces, hidden = [], []
-    position = 0
-    for start, end in _hidden_spans(content):
-        if start < position:
-            continue  # inside a piece already hidden
-        pieces += [content[position:start], placeholder]
-        hidden.append(content[start:end])
-        position = end
-    if hidden:
-        pieces.append(content[position:])
-        page.content = "".join(pieces)
-        _build.hidden[page.file.src_uri] = hidden
+    uri = page.file.src_uri
+    full = page.content or ""
+    # The site bibliography has a copy of its own for search (see _fill_bibliography).
+    for_search = _without_hidden(_build.search_copies.pop(uri, full))
+    if for_search is not full:
+        page.content = for_search
+        _build.full_content[uri] = (for_search, full)
     return context
 
 
 @event_priority(-100)  # after the search plugin
 def _restore_after_search(context, page, config, nav):
-    hidden = _build.hidden.pop(page.file.src_uri, None)
-    if hidden is not None:
-        parts = (page.content or "").split(f"<!--citation-{_build.token}-->")
-        if len(parts) - 1 != len(hidden):
+    saved = _build.full_content.pop(page.file.src_uri, None)
+    if saved is not None:
+        for_search, full = saved
+        if page.content != for_search:
             log.warning(
-                f"{page.file.src_path}: {len(hidden) - len(parts) + 1} citation groups or "
-                "reference lists were lost: a plugin that runs on page_context removed HTML "
-                "comments"
+                f"{page.file.src_path}: a plugin changed the page's content during page_context, "
+                "between the citation hook's two steps; its change is dropped so that the page "
+                "keeps its citations. Run that plugin on page_content instead."
             )
-        page.content = parts[0] + "".join(h + p for h, p in zip(hidden, parts[1:], strict=False))
-    marker = _bibliography_marker()
-    if _build.bibliography_html and marker in (page.content or ""):
-        before, _, rest = page.content.partition(marker)
-        page.content = before + _build.bibliography_html + rest.partition(marker)[2]
+        page.content = full
     return context
-
-
-def _bibliography_marker() -> str:
-    return f"<!--citation-bibliography-{_build.token}-->"
 
 
 on_page_context = CombinedEvent(_hide_from_search, _restore_after_search)
@@ -260,13 +250,12 @@ def _fill_bibliography(files) -> None:
         cited_on = tuple((p.title, link(p, key)) for p in pages)
         entries.append(BibliographyEntry(key, reference_html, text, cited_on))
     ordered = bibliography_order(entries)
-    _build.bibliography_html = bibliography_html(ordered)
-    # The search plugin gets each reference as bare text: the words its index keeps, without the
-    # tags (italics, links, "Cited on") it would parse only to drop. The real list replaces it
-    # after, in _restore_after_search.
+    content = page.content
+    page.content = content.replace(BIBLIOGRAPHY_PLACEHOLDER, bibliography_html(ordered))
+    # Search gets each reference as bare text: the words its index keeps, without the tags
+    # (italics, links, "Cited on", permalinks) it would parse only to drop.
     items = "".join(f"<li>{html.escape(e.sort_text, quote=False)} </li>\n" for e in ordered)
     search_copy = f'<ul class="bibliography">\n{items}</ul>' if ordered else bibliography_html([])
-    marker = _bibliography_marker()
-    page.content = page.content.replace(BIBLIOGRAPHY_PLACEHOLDER, marker + search_copy + marker)
+    _build.search_copies[file.src_uri] = content.replace(BIBLIOGRAPHY_PLACEHOLDER, search_copy)
     if page.present_anchor_ids is not None:
         page.present_anchor_ids.update(_build.cited_on)
