@@ -210,6 +210,28 @@ def test_citations_and_reference_lists_are_kept_out_of_the_search_index(tmp_path
     assert "<!--citation-" not in listing
 
 
+def test_a_plugin_that_edits_the_page_during_search_is_reported(tmp_path):
+    """Search reads a copy without citations; a change made to that copy cannot be merged back."""
+    project = make_project(tmp_path, PAGES)
+    (project / "stamp.py").write_text(
+        "def on_page_context(context, page, config, nav):\n"
+        "    page.content += '<p>stamped</p>'\n"
+        "    return context\n",
+        encoding="utf-8",
+    )
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("hooks:\n", "hooks:\n  - stamp.py\n"), encoding="utf-8")
+    result = build_site(project, tmp_path / "site", strict=False)
+    assert result.returncode == 0
+    assert (
+        "index.md: a plugin changed the page's content during page_context, between the "
+        "citation hook's two steps"
+    ) in result.stderr
+    html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert '<sup class="citation" id="cite-1">' in html and '<ol class="references">' in html
+
+
 def test_links_to_a_pages_reference_list_entries_validate(tmp_path):
     """A Markdown link to page#ref-key passes anchor validation; a wrong key still warns."""
     pages = {
