@@ -9,15 +9,13 @@ braces removed), for checks that look at what a value means.
 
 from __future__ import annotations
 
-import contextlib
-import logging
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import bibtexparser
 from bibtexparser import model
 
+from citations.bibliography import quiet_bibtexparser
 from citations.problems import BibliographyError, Problem
 
 
@@ -52,7 +50,7 @@ def read_text(path: Path, name: str) -> str:
 
 def read_blocks(text: str) -> list[Placed]:
     """Every block (entries, comments, ``@string``, ``@preamble``, failures), values verbatim."""
-    with _quiet():
+    with quiet_bibtexparser():
         library = bibtexparser.parse_string(text, parse_stack=[])
     placed = []
     for block in library.blocks:
@@ -72,7 +70,7 @@ def count_entries(placed: list[Placed]) -> int:
 
 def read_values(text: str) -> dict[int, dict[str, str]]:
     """Each entry's fields as the engine reads them (lowercase names), by the entry's line."""
-    with _quiet():
+    with quiet_bibtexparser():
         library = bibtexparser.parse_string(text)
     values: dict[int, dict[str, str]] = {}
     for block in library.blocks:
@@ -94,15 +92,3 @@ def comment_lines(comment: str) -> list[str]:
     while lines and not lines[-1]:
         lines.pop()
     return lines
-
-
-@contextlib.contextmanager
-def _quiet() -> Iterator[None]:
-    # bibtexparser logs each failed block itself; the checks report them once, with file and line.
-    logger = logging.getLogger("bibtexparser")
-    previous = logger.level
-    logger.setLevel(logging.CRITICAL)
-    try:
-        yield
-    finally:
-        logger.setLevel(previous)

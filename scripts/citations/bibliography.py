@@ -141,8 +141,7 @@ def parse_bibliography(text: str, filename: str = "references.bib") -> Bibliogra
 
 def _read_with_bibtexparser(text: str, filename: str, problems: list[Problem]) -> list[Record]:
     """Records of every entry bibtexparser could read; what it could not goes to ``problems``."""
-    # bibtexparser logs each failed block itself; we report them once, with file and line.
-    with _quiet(logging.getLogger("bibtexparser")):
+    with quiet_bibtexparser():
         library = bibtexparser.parse_string(text)
     records = []
     for block in library.blocks:
@@ -390,7 +389,10 @@ def _explain_failure(block: model.ParsingFailedBlock) -> str:
 
 
 @contextlib.contextmanager
-def _quiet(logger: logging.Logger) -> Iterator[None]:
+def quiet_bibtexparser() -> Iterator[None]:
+    """Silence bibtexparser, which logs each block it fails on: callers report those once,
+    with the file and line."""
+    logger = logging.getLogger("bibtexparser")
     previous = logger.level
     logger.setLevel(logging.CRITICAL)
     try:
