@@ -53,25 +53,28 @@ def split_names(value: str) -> tuple[list[str], bool]:
     return parts, others
 
 
-def _words(text: str) -> list[str]:
-    """Split on spaces outside braces."""
+def _split_outside_braces(text: str, separator: str) -> list[str]:
+    """Split on a one-character separator wherever it stands outside braces."""
     if not _has_braces(text):
-        return [word for word in text.split(" ") if word]
-    words, depth, current = [], 0, []
+        return text.split(separator)
+    pieces, depth, current = [], 0, []
     for char in text:
         if char == "{":
             depth += 1
         elif char == "}":
             depth -= 1
-        if char == " " and depth == 0:
-            if current:
-                words.append("".join(current))
-                current = []
+        if char == separator and depth == 0:
+            pieces.append("".join(current))
+            current = []
         else:
             current.append(char)
-    if current:
-        words.append("".join(current))
-    return words
+    pieces.append("".join(current))
+    return pieces
+
+
+def _words(text: str) -> list[str]:
+    """Split on spaces outside braces."""
+    return [word for word in _split_outside_braces(text, " ") if word]
 
 
 def _is_lower(word: str) -> bool:
@@ -115,21 +118,8 @@ def parse_name(raw: str) -> Name:
 
 
 def _split_top_level_commas(raw: str) -> list[str]:
-    if not _has_braces(raw):
-        return [p for p in (piece.strip() for piece in raw.split(",")) if p] or [raw]
-    parts, depth, current = [], 0, []
-    for char in raw:
-        if char == "{":
-            depth += 1
-        elif char == "}":
-            depth -= 1
-        if char == "," and depth == 0:
-            parts.append("".join(current).strip())
-            current = []
-        else:
-            current.append(char)
-    parts.append("".join(current).strip())
-    return [p for p in parts if p] or [raw]
+    parts = (piece.strip() for piece in _split_outside_braces(raw, ","))
+    return [part for part in parts if part] or [raw]
 
 
 _INITIAL_BREAKS = re.compile(r"[\s.\-]+")
