@@ -10,6 +10,14 @@ An inline pattern marks each group (it never runs inside code spans or code bloc
 ``\\[@key]`` is already an escaped bracket by then); a tree processor then numbers the groups in
 document order, moves punctuation (AMA: after periods and commas, before colons and semicolons)
 and appends the References section before the table of contents is built.
+
+The tree holds each group's ``<sup>`` and the reference list's ``<ol>`` empty; a postprocessor
+fills them with their HTML once the whole page is text. Before that, postprocessors run only on
+fragments that other tree processors turn into text (the table of contents names each heading
+that way), and the fill postprocessor drops citations from those: a citation in a heading stays
+out of the heading's anchor, its table-of-contents entry and the page title, as footnote
+references do. Python-Markdown's raw-HTML postprocessor, which rescans every stashed block for
+nested placeholders, has none of this HTML to rescan.
 """
 
 from __future__ import annotations
@@ -22,6 +30,7 @@ from pathlib import Path
 
 from markdown import Extension, Markdown
 from markdown.inlinepatterns import InlineProcessor
+from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from citations import ama, latex, names, render
@@ -29,9 +38,16 @@ from citations.bibliography import Bibliography
 from citations.markers import GROUP_PATTERN, KEY, Group, parse_group
 from citations.numbering import Numbering
 from citations.problems import Problem
-from citations.render import NumberedCite, group_html, reference_list_html
+from citations.render import NumberedCite, group_html, reference_items_html
 
-MARKER_ATTRIBUTE = "data-citation-group"
+MARKER_ATTRIBUTE = "data-citation-group"  # on each group's <sup>, from pattern to numbering
+FILL_ATTRIBUTE = "data-citation-fill"  # on an empty element, until the postprocessor fills it
+# An empty element as the serializer writes it (attributes sorted, so the fill one in between).
+_FILL_RE = re.compile(
+    r"(?P<before><(?P<tag>sup|ol) [^<>]*?) "
+    + FILL_ATTRIBUTE
+    + r'="(?P<index>\d+)"(?P<after>[^<>]*>)(?P<close></(?P=tag)>)'
+)
 
 
 @dataclass
@@ -82,6 +98,7 @@ class _NumberingTreeprocessor(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         ext = self.extension
+        ext.tree_done = False
         markers = [el for el in root.iter("sup") if MARKER_ATTRIBUTE in el.attrib]
         # Parents of superscripts only: a map of the whole tree costs more than the rest.
         parents = (
@@ -113,9 +130,8 @@ class _NumberingTreeprocessor(Treeprocessor):
                 if key:
                     seen[key] = occurrence + 1
                 result.problems.append(Problem("error", message, key=key, occurrence=occurrence))
-            element.set("class", "citation")
-            element.set("id", group_id)
-            element.text = self.md.htmlStash.store(group_html(cites, unresolved))
+            element.attrib = {"class": "citation", "id": group_id}
+            ext.fill_later(element, group_html(cites, unresolved))
             _place_punctuation(element, parents[element])
         result.problems += _leftover_markers(root)
         if numbering.order:
@@ -137,14 +153,40 @@ class _NumberingTreeprocessor(Treeprocessor):
     def _append_references(self, root: etree.Element, numbering: Numbering) -> None:
         heading = etree.SubElement(root, "h2", {"id": "references"})
         heading.text = "References"
-        # The list is one block of raw HTML, not elements: no later tree processor has anything
-        # to do in it, and one stash entry costs less than one per item.
+        # The list is one block of HTML, not elements: no later tree processor has anything to
+        # do in it, and one string costs less than an element per item.
         references = self.extension.references
         items = [
             (key, references.get(key)[0], numbering.citing_groups[key]) for key in numbering.order
         ]
-        block = etree.SubElement(root, "p")
-        block.text = self.md.htmlStash.store(reference_list_html(items))
+        self.extension.fill_later(
+            etree.SubElement(root, "ol", {"class": "references"}), reference_items_html(items)
+        )
+
+
+class _TreeDoneTreeprocessor(Treeprocessor):
+    """Runs last among tree processors: from here on, postprocessors see the whole page."""
+
+    def __init__(self, md: Markdown, extension: CitationExtension):
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root: etree.Element) -> None:
+        self.extension.tree_done = True
+
+
+class _FillPostprocessor(Postprocessor):
+    def __init__(self, md: Markdown, extension: CitationExtension):
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, text: str) -> str:
+        fills = self.extension.fills
+        if not fills:
+            return text
+        if not self.extension.tree_done:
+            return _FILL_RE.sub("", text)  # a fragment, e.g. a heading being named: no citations
+        return _FILL_RE.sub(lambda m: m["before"] + m["after"] + fills[int(m["index"])] + m["close"], text)
 
 
 # Escaped brackets are still placeholders at this stage, so a literal "[@" here is a slip.
@@ -201,7 +243,14 @@ class CitationExtension(Extension):
         self.bibliography = bibliography
         self.references = references or FormattedReferences(bibliography)
         self.groups: list[Group] = []
+        self.fills: list[str] = []  # inner HTML of the elements the postprocessor fills
+        self.tree_done = False  # whether the tree processors have all run on this page
         self.result = PageResult()
+
+    def fill_later(self, element: etree.Element, inner_html: str) -> None:
+        """Leave ``element`` empty in the tree; the postprocessor puts ``inner_html`` in it."""
+        element.set(FILL_ATTRIBUTE, str(len(self.fills)))
+        self.fills.append(inner_html)
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)
@@ -211,7 +260,12 @@ class CitationExtension(Extension):
         md.inlinePatterns.register(_GroupInlineProcessor(GROUP_PATTERN, self), "citation", 175)
         # After inline patterns (20), before attr_list (8), abbr (7) and toc (5).
         md.treeprocessors.register(_NumberingTreeprocessor(md, self), "citation-numbering", 15)
+        md.treeprocessors.register(_TreeDoneTreeprocessor(md, self), "citation-tree-done", -1000)
+        # Right after raw HTML (30): the page is text, and later postprocessors see it whole.
+        md.postprocessors.register(_FillPostprocessor(md, self), "citation-fill", 29)
 
     def reset(self) -> None:
         self.groups = []
+        self.fills = []
+        self.tree_done = False
         self.result = PageResult()

@@ -115,8 +115,9 @@ def _attribute(value: str) -> str:
     return value.replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
-def reference_list_html(items: Sequence[tuple[str, str, Sequence[str]]]) -> str:
-    """A page's ``<ol class="references">``: (key, reference HTML, citing group ids) per item.
+def reference_items_html(items: Sequence[tuple[str, str, Sequence[str]]]) -> str:
+    """The inside of a page's ``<ol class="references">``: (key, reference HTML, citing group
+    ids) per item.
 
     Written as Python-Markdown would serialize the same elements, one ``<li>`` per line.
     """
@@ -124,7 +125,7 @@ def reference_list_html(items: Sequence[tuple[str, str, Sequence[str]]]) -> str:
         f'<li id="ref-{_attribute(key)}">{reference_item_html(reference_html, group_ids)}</li>'
         for key, reference_html, group_ids in items
     ]
-    return '<ol class="references">\n' + "\n".join(lines) + "\n</ol>"
+    return "\n" + "\n".join(lines) + "\n"
 
 
 @dataclass(frozen=True)

@@ -210,6 +210,28 @@ def test_citations_and_reference_lists_are_kept_out_of_the_search_index(tmp_path
     assert "<!--citation-" not in listing
 
 
+def test_a_citation_in_a_heading_stays_out_of_its_anchor_title_and_contents(tmp_path):
+    """The heading shows its superscript; its id, the page title and the sidebar do not."""
+    pages = {
+        "mood.md": """\
+            # Ketamine and mood [@alpha2001first]
+
+            ## Rapid effects [@beta2002second]
+
+            Text [@alpha2001first].
+            """
+    }
+    project = make_project(tmp_path, pages)
+    assert build_site(project, tmp_path / "site").returncode == 0
+    html = (tmp_path / "site" / "mood" / "index.html").read_text(encoding="utf-8")
+    assert '<h2 id="rapid-effects">Rapid effects<sup class="citation" id="cite-2">' in html
+    assert "<title>Ketamine and mood - Test</title>" in html
+    sidebar = html.split('<nav class="md-nav md-nav--secondary"')[1].split("</nav>")[0]
+    assert 'href="#rapid-effects"' in sidebar and "Rapid effects" in sidebar
+    assert "Second finding" not in sidebar and "citation" not in sidebar
+    assert "data-citation" not in html
+
+
 def test_a_plugin_that_edits_the_page_during_search_is_reported(tmp_path):
     """Search reads a copy without citations; a change made to that copy cannot be merged back."""
     project = make_project(tmp_path, PAGES)
