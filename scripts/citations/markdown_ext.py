@@ -6,18 +6,20 @@ Usable in any Python-Markdown pipeline::
     html = markdown.markdown(text, extensions=[ext])
     ext.result.problems  # unknown keys, unsupported prefixes...
 
-An inline pattern marks each group (it never runs inside code spans or code blocks, and
-``\\[@key]`` is already an escaped bracket by then); a tree processor then numbers the groups in
-document order, moves punctuation (AMA: after periods and commas, before colons and semicolons)
-and appends the References section before the table of contents is built.
+An inline pattern replaces each group with a placeholder, a short run of text (it never runs
+inside code spans or code blocks, and ``\\[@key]`` is already an escaped bracket by then). A tree
+processor appends the References heading, before the table of contents is built, and a list for
+it to fill. Once the page is text, a postprocessor numbers the groups in document order, writes
+each one's superscript where its placeholder stands, moving punctuation (AMA: after periods and
+commas, before colons and semicolons), and fills the reference list.
 
-The tree holds each group's ``<sup>`` and the reference list's ``<ol>`` empty; a postprocessor
-fills them with their HTML once the whole page is text. Before that, postprocessors run only on
-fragments that other tree processors turn into text (the table of contents names each heading
-that way), and the fill postprocessor drops citations from those: a citation in a heading stays
-out of the heading's anchor, its table-of-contents entry and the page title, as footnote
-references do. Python-Markdown's raw-HTML postprocessor, which rescans every stashed block for
-nested placeholders, has none of this HTML to rescan.
+Why text, not elements, until the end: every later tree processor walks every element and the
+serializer writes each one, so thousands of superscripts cost more in the tree than all the
+citation work itself. And a placeholder is only a few characters that the tree processors
+never look into. Before the page is text, postprocessors run only on fragments that other tree
+processors turn into text (the table of contents names each heading that way); from those the
+placeholders are dropped, so a citation in a heading stays out of the heading's anchor, its
+table-of-contents entry and the page title, as footnote references do.
 """
 
 from __future__ import annotations
@@ -40,14 +42,11 @@ from citations.numbering import Numbering
 from citations.problems import Problem
 from citations.render import NumberedCite, group_html, reference_items_html
 
-MARKER_ATTRIBUTE = "data-citation-group"  # on each group's <sup>, from pattern to numbering
-FILL_ATTRIBUTE = "data-citation-fill"  # on an empty element, until the postprocessor fills it
-# An empty element as the serializer writes it (attributes sorted, so the fill one in between).
-_FILL_RE = re.compile(
-    r"(?P<before><(?P<tag>sup|ol) [^<>]*?) "
-    + FILL_ATTRIBUTE
-    + r'="(?P<index>\d+)"(?P<after>[^<>]*>)(?P<close></(?P=tag)>)'
-)
+# A group's placeholder: control characters and a made-up word, as Python-Markdown's own are.
+_PLACEHOLDER = "\x02wzxcite:{}\x03"
+_PLACEHOLDER_RE = re.compile("\x02wzxcite:([0-9]+)\x03")
+_REFERENCES_PLACEHOLDER = "\x02wzxcite:references\x03"
+_IN_FRAGMENT_RE = re.compile("\\s*\x02wzxcite:(?:[0-9]+|references)\x03")
 
 
 @dataclass
@@ -86,82 +85,28 @@ class _GroupInlineProcessor(InlineProcessor):
 
     def handleMatch(self, m: re.Match[str], data: str):
         groups = self.extension.groups
-        element = etree.Element("sup", {MARKER_ATTRIBUTE: str(len(groups))})
+        placeholder = _PLACEHOLDER.format(len(groups))
         groups.append(parse_group(m.group("body")))
-        return element, m.start(0), m.end(0)
+        return placeholder, m.start(0), m.end(0)
 
 
-class _NumberingTreeprocessor(Treeprocessor):
+class _ReferencesTreeprocessor(Treeprocessor):
+    """Appends the References heading and a list to fill, if the page cites a known source."""
+
     def __init__(self, md: Markdown, extension: CitationExtension):
         super().__init__(md)
         self.extension = extension
 
     def run(self, root: etree.Element) -> None:
         ext = self.extension
-        ext.tree_done = False
-        markers = [el for el in root.iter("sup") if MARKER_ATTRIBUTE in el.attrib]
-        # Parents of superscripts only: a map of the whole tree costs more than the rest.
-        parents = (
-            {child: parent for parent in root.iter() for child in parent if child.tag == "sup"}
-            if markers
-            else {}
-        )
-        numbering = Numbering()
-        result = PageResult()
-        seen: dict[str, int] = {}  # key → how many times cited so far, to locate problems
-        for index, element in enumerate(markers, 1):
-            group: Group = ext.groups[int(element.attrib.pop(MARKER_ATTRIBUTE))]
-            group_id = f"cite-{index}"
-            cites, unresolved = [], []
-            for cite in group.cites:
-                occurrence = seen.get(cite.key, 0)
-                seen[cite.key] = occurrence + 1
-                if cite.key not in ext.bibliography:
-                    unresolved.append(f"[?{cite.key}]")
-                    result.problems.append(self._unknown(cite.key, occurrence))
-                    continue
-                number = numbering.cite(cite.key, group_id)
-                cites.append(
-                    NumberedCite(number, cite.key, cite.locator, ext.references.get(cite.key)[1])
-                )
-            for key, message in group.errors:
-                unresolved.append(f"[?{group.source.strip()}]")
-                occurrence = seen.get(key, 0) if key else 0
-                if key:
-                    seen[key] = occurrence + 1
-                result.problems.append(Problem("error", message, key=key, occurrence=occurrence))
-            element.attrib = {"class": "citation", "id": group_id}
-            ext.fill_later(element, group_html(cites, unresolved))
-            _place_punctuation(element, parents[element])
-        result.problems += _leftover_markers(root)
-        if numbering.order:
-            self._append_references(root, numbering)
-        result.cited = numbering.order
-        ext.result = result
-
-    def _unknown(self, key: str, occurrence: int) -> Problem:
-        close = difflib.get_close_matches(key, self.extension.bibliography.keys(), n=3, cutoff=0.6)
-        hint = f"did you mean {', '.join(close)}? " if close else ""
-        return Problem(
-            "error",
-            f"unknown citation key '{key}': {hint}Add the entry to "
-            f"{Path(self.extension.bibliography.path).name} or correct the key.",
-            key=key,
-            occurrence=occurrence,
-        )
-
-    def _append_references(self, root: etree.Element, numbering: Numbering) -> None:
-        heading = etree.SubElement(root, "h2", {"id": "references"})
-        heading.text = "References"
-        # The list is one block of HTML, not elements: no later tree processor has anything to
-        # do in it, and one string costs less than an element per item.
-        references = self.extension.references
-        items = [
-            (key, references.get(key)[0], numbering.citing_groups[key]) for key in numbering.order
-        ]
-        self.extension.fill_later(
-            etree.SubElement(root, "ol", {"class": "references"}), reference_items_html(items)
-        )
+        ext.stage = "tree"
+        ext.leftovers = _leftover_markers(root)
+        records = ext.bibliography.records
+        if any(cite.key in records for group in ext.groups for cite in group.cites):
+            heading = etree.SubElement(root, "h2", {"id": "references"})
+            heading.text = "References"
+            listing = etree.SubElement(root, "ol", {"class": "references"})
+            listing.text = _REFERENCES_PLACEHOLDER
 
 
 class _TreeDoneTreeprocessor(Treeprocessor):
@@ -172,21 +117,126 @@ class _TreeDoneTreeprocessor(Treeprocessor):
         self.extension = extension
 
     def run(self, root: etree.Element) -> None:
-        self.extension.tree_done = True
+        self.extension.stage = "page"
 
 
-class _FillPostprocessor(Postprocessor):
+class _CitationPostprocessor(Postprocessor):
+    """Numbers the groups in document order and writes their superscripts and the list."""
+
     def __init__(self, md: Markdown, extension: CitationExtension):
         super().__init__(md)
         self.extension = extension
 
     def run(self, text: str) -> str:
-        fills = self.extension.fills
-        if not fills:
+        ext = self.extension
+        if ext.stage == "tree":  # a fragment, e.g. a heading that the contents are naming
+            return _IN_FRAGMENT_RE.sub("", text) if ext.groups else text
+        if ext.stage == "done":  # the page is written already; this is something else
             return text
-        if not self.extension.tree_done:
-            return _FILL_RE.sub("", text)  # a fragment, e.g. a heading being named: no citations
-        return _FILL_RE.sub(lambda m: m["before"] + m["after"] + fills[int(m["index"])] + m["close"], text)
+        ext.stage = "done"
+        page = _Page(ext)
+        pieces: list[str] = []
+        position = 0
+        for match in _PLACEHOLDER_RE.finditer(text):
+            start = match.start()
+            before = text[position:start]
+            position = match.end()
+            group = ext.groups[int(match[1])]
+            if text.rfind("<", 0, start) > text.rfind(">", 0, start):
+                # Inside a tag: an image's alt text, say, which cannot hold a superscript.
+                pieces.append(before)
+                page.inside_tag(group)
+                continue
+            # AMA: the superscript goes after a period or comma and before a colon or
+            # semicolon, with no space before it.
+            before = before.rstrip()
+            after = ""
+            if _TRAILING.match(text, position):
+                before += text[position]
+                position += 1
+            elif before.endswith((":", ";")) and not _ENTITY_END.search(before):
+                before, after = before[:-1], before[-1]
+            pieces += [before, page.group_html(group), after]
+        pieces.append(text[position:])
+        ext.result = page.result(ext.leftovers)
+        return "".join(pieces).replace(_REFERENCES_PLACEHOLDER, page.reference_items(), 1)
+
+
+class _Page:
+    """The numbering of one page's groups, as the postprocessor meets them."""
+
+    def __init__(self, extension: CitationExtension):
+        self.extension = extension
+        self.records = extension.bibliography.records
+        self.references = extension.references
+        self.numbering = Numbering()
+        self.problems: list[Problem] = []
+        self.seen: dict[str, int] = {}  # key → how many times cited so far, to locate problems
+        self.groups = 0
+
+    def _occurrence(self, key: str) -> int:
+        occurrence = self.seen.get(key, 0)
+        self.seen[key] = occurrence + 1
+        return occurrence
+
+    def group_html(self, group: Group) -> str:
+        self.groups += 1
+        group_id = f"cite-{self.groups}"
+        cites, unresolved = [], []
+        for cite in group.cites:
+            occurrence = self._occurrence(cite.key)
+            if cite.key not in self.records:
+                unresolved.append(f"[?{cite.key}]")
+                self.problems.append(self._unknown(cite.key, occurrence))
+                continue
+            number = self.numbering.cite(cite.key, group_id)
+            cites.append(
+                NumberedCite(number, cite.key, cite.locator, self.references.get(cite.key)[1])
+            )
+        for key, message in group.errors:
+            unresolved.append(f"[?{group.source}]")
+            occurrence = self._occurrence(key) if key else 0
+            self.problems.append(Problem("error", message, key=key, occurrence=occurrence))
+        return (
+            f'<sup class="citation" id="{group_id}">{group_html(cites, unresolved)}</sup>'
+        )
+
+    def inside_tag(self, group: Group) -> None:
+        for cite in group.cites:
+            self.problems.append(
+                Problem(
+                    "error",
+                    f"[{group.source}] stands inside an image's alt text or a link's title, "
+                    "where a citation cannot be shown: cite after the image or link instead",
+                    key=cite.key,
+                    occurrence=self._occurrence(cite.key),
+                )
+            )
+
+    def _unknown(self, key: str, occurrence: int) -> Problem:
+        bibliography = self.extension.bibliography
+        close = difflib.get_close_matches(key, bibliography.keys(), n=3, cutoff=0.6)
+        hint = f"did you mean {', '.join(close)}? " if close else ""
+        return Problem(
+            "error",
+            f"unknown citation key '{key}': {hint}Add the entry to "
+            f"{Path(bibliography.path).name} or correct the key.",
+            key=key,
+            occurrence=occurrence,
+        )
+
+    def reference_items(self) -> str:
+        # One string, not elements: nothing after this has any work to do in it.
+        numbering, references = self.numbering, self.references
+        return reference_items_html(
+            [
+                (key, references.get(key)[0], numbering.citing_groups[key])
+                for key in numbering.order
+            ]
+        )
+
+    def result(self, leftovers: list[Problem]) -> PageResult:
+        return PageResult(cited=self.numbering.order, problems=self.problems + leftovers)
 
 
 # Escaped brackets are still placeholders at this stage, so a literal "[@" here is a slip.
@@ -213,26 +263,8 @@ def _leftover_markers(root: etree.Element) -> list[Problem]:
     return problems
 
 
-_TRAILING = re.compile(r"^[.,?!](?!\.)")
-
-
-def _place_punctuation(element: etree.Element, parent: etree.Element) -> None:
-    """AMA: the superscript goes after a period or comma and before a colon or semicolon."""
-    siblings = list(parent)
-    position = siblings.index(element)
-    previous = siblings[position - 1] if position else None
-    before = (previous.tail if previous is not None else parent.text) or ""
-    after = element.tail or ""
-    before = before.rstrip()
-    if _TRAILING.match(after):
-        before, after = before + after[0], after[1:]
-    elif before.endswith((":", ";")):
-        before, after = before[:-1], before[-1] + after
-    if previous is not None:
-        previous.tail = before
-    else:
-        parent.text = before
-    element.tail = after
+_TRAILING = re.compile(r"[.,?!](?!\.)")
+_ENTITY_END = re.compile(r"&#?[0-9A-Za-z]+;$")  # a ";" that ends "&amp;" is not punctuation
 
 
 class CitationExtension(Extension):
@@ -242,15 +274,12 @@ class CitationExtension(Extension):
         super().__init__()
         self.bibliography = bibliography
         self.references = references or FormattedReferences(bibliography)
-        self.groups: list[Group] = []
-        self.fills: list[str] = []  # inner HTML of the elements the postprocessor fills
-        self.tree_done = False  # whether the tree processors have all run on this page
+        self.groups: list[Group] = []  # in the order the inline pattern met them
+        self.leftovers: list[Problem] = []  # text that looks like a citation but is not one
+        # "tree" while tree processors run, "page" once the next postprocessor run is the page's,
+        # "done" after it
+        self.stage = "tree"
         self.result = PageResult()
-
-    def fill_later(self, element: etree.Element, inner_html: str) -> None:
-        """Leave ``element`` empty in the tree; the postprocessor puts ``inner_html`` in it."""
-        element.set(FILL_ATTRIBUTE, str(len(self.fills)))
-        self.fills.append(inner_html)
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)
@@ -258,14 +287,14 @@ class CitationExtension(Extension):
         self.reset()
         # After backticks (190) and escapes (180), before reference links (170) and links (160).
         md.inlinePatterns.register(_GroupInlineProcessor(GROUP_PATTERN, self), "citation", 175)
-        # After inline patterns (20), before attr_list (8), abbr (7) and toc (5).
-        md.treeprocessors.register(_NumberingTreeprocessor(md, self), "citation-numbering", 15)
+        # After inline patterns (20) and before toc (5), which lists the References heading.
+        md.treeprocessors.register(_ReferencesTreeprocessor(md, self), "citation-references", 15)
         md.treeprocessors.register(_TreeDoneTreeprocessor(md, self), "citation-tree-done", -1000)
-        # Right after raw HTML (30): the page is text, and later postprocessors see it whole.
-        md.postprocessors.register(_FillPostprocessor(md, self), "citation-fill", 29)
+        # Right after raw HTML (30): later postprocessors see the page whole.
+        md.postprocessors.register(_CitationPostprocessor(md, self), "citation", 29)
 
     def reset(self) -> None:
         self.groups = []
-        self.fills = []
-        self.tree_done = False
+        self.leftovers = []
+        self.stage = "tree"
         self.result = PageResult()

@@ -46,7 +46,13 @@ class Group:
 _SIMPLE_GROUP_RE = re.compile(r"\s*@" + KEY + r"\s*(?:;\s*@" + KEY + r"\s*)*")
 
 
+_SINGLE_KEY_RE = re.compile(r"@(" + KEY + ")")
+
+
 def parse_group(body: str) -> Group:
+    single = _SINGLE_KEY_RE.fullmatch(body)
+    if single:  # the commonest group of all: [@key]
+        return Group(body, [Cite(single[1])])
     source = " ".join(body.split())  # one line, for messages and markers
     if _SIMPLE_GROUP_RE.fullmatch(body):
         return Group(source, [Cite(item.strip()[1:]) for item in body.split(";")])

@@ -46,6 +46,8 @@ def group_html(cites: Sequence[NumberedCite], markers: Sequence[str] = ()) -> st
 
     ``markers`` are visible placeholders for what could not be resolved (``[?key]``).
     """
+    if len(cites) == 1 and not markers:
+        return _link(cites[0])  # most groups: one source, nothing to sort or join
     pieces: list[str] = []
     plain: dict[int, NumberedCite] = {}  # a stretch of numbers without locators, to compress
 
