@@ -247,7 +247,7 @@ def _fill_bibliography(files) -> None:
     entries = []
     for key, pages in _build.cited_on.items():
         reference_html, text = references.get(key)
-        cited_on = tuple((p.title, link(p, key)) for p in pages)
+        cited_on = tuple([(p.title, link(p, key)) for p in pages])
         entries.append(BibliographyEntry(key, reference_html, text, cited_on))
     ordered = bibliography_order(entries)
     content = page.content

@@ -11,7 +11,6 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
@@ -130,8 +129,7 @@ def reference_items_html(items: Sequence[tuple[str, str, Sequence[str]]]) -> str
     return "\n" + "\n".join(lines) + "\n"
 
 
-@dataclass(frozen=True)
-class BibliographyEntry:
+class BibliographyEntry(NamedTuple):  # a tuple: one per source cited anywhere, thousands
     key: str
     reference_html: str
     sort_text: str
@@ -143,17 +141,18 @@ def bibliography_order(entries: Sequence[BibliographyEntry]) -> list[Bibliograph
     return sorted(entries, key=lambda e: (e.sort_text.casefold(), e.key))
 
 
-def bibliography_html(entries: Sequence[BibliographyEntry]) -> str:
-    """The site-wide bibliography: every source cited anywhere, alphabetically."""
-    if not entries:
+def bibliography_html(ordered: Sequence[BibliographyEntry]) -> str:
+    """The site-wide bibliography: every source cited anywhere, in ``bibliography_order``."""
+    if not ordered:
         return '<p class="bibliography-empty">No page cites a source yet.</p>'
     items = []
-    for entry in bibliography_order(entries):
-        pages = ", ".join(f'<a href="{_e(url)}">{_e(title)}</a>' for title, url in entry.cited_on)
+    for key, reference_html, _, cited_on in ordered:
+        key = _e(key)
+        pages = ", ".join([f'<a href="{_e(url)}">{_e(title)}</a>' for title, url in cited_on])
         items.append(
-            f'<li id="{_e(entry.key)}"><span class="reference-text">{entry.reference_html}</span> '
+            f'<li id="{key}"><span class="reference-text">{reference_html}</span> '
             f'<span class="bibliography-cited-on">Cited on: {pages}.</span> '
-            f'<a class="bibliography-permalink" href="#{_e(entry.key)}" '
-            f'aria-label="Link to this reference">¶</a></li>'
+            f'<a class="bibliography-permalink" href="#{key}" '
+            'aria-label="Link to this reference">¶</a></li>'
         )
     return '<ul class="bibliography">\n' + "\n".join(items) + "\n</ul>"
