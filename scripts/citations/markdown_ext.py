@@ -144,7 +144,7 @@ class _CitationPostprocessor(Postprocessor):
             group = ext.groups[int(match[1])]
             if text.rfind("<", 0, start) > text.rfind(">", 0, start):
                 # Inside a tag: an image's alt text, say, which cannot hold a superscript.
-                pieces.append(before)
+                pieces.append(before.rstrip())
                 page.inside_tag(group)
                 continue
             # AMA: the superscript goes after a period or comma and before a colon or

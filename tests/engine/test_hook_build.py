@@ -232,6 +232,20 @@ def test_a_citation_in_a_heading_stays_out_of_its_anchor_title_and_contents(tmp_
     assert "data-citation" not in html
 
 
+def test_a_citation_in_alt_text_is_reported_with_its_line(tmp_path):
+    """Alt text cannot hold a superscript: the build names the page and line, and --strict fails."""
+    pages = {"index.md": "# Home\n\nText.\n\n![A figure [@alpha2001first]](figure.png)\n"}
+    project = make_project(tmp_path, pages)
+    (project / "docs" / "figure.png").write_bytes(b"")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert (
+        "index.md:5: [@alpha2001first] stands inside an image's alt text or a link's title"
+    ) in result.stderr
+    html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'alt="A figure"' in html and "wzxcite" not in html
+
+
 def test_a_plugin_that_edits_the_page_during_search_is_reported(tmp_path):
     """Search reads a copy without citations; a change made to that copy cannot be merged back."""
     project = make_project(tmp_path, PAGES)
