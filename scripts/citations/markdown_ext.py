@@ -197,9 +197,7 @@ class _Page:
             unresolved.append(f"[?{group.source}]")
             occurrence = self._occurrence(key) if key else 0
             self.problems.append(Problem("error", message, key=key, occurrence=occurrence))
-        return (
-            f'<sup class="citation" id="{group_id}">{group_html(cites, unresolved)}</sup>'
-        )
+        return f'<sup class="citation" id="{group_id}">{group_html(cites, unresolved)}</sup>'
 
     def inside_tag(self, group: Group) -> None:
         for cite in group.cites:
@@ -229,10 +227,7 @@ class _Page:
         # One string, not elements: nothing after this has any work to do in it.
         numbering, references = self.numbering, self.references
         return reference_items_html(
-            [
-                (key, references.get(key)[0], numbering.citing_groups[key])
-                for key in numbering.order
-            ]
+            [(key, references.get(key)[0], numbering.citing_groups[key]) for key in numbering.order]
         )
 
     def result(self, leftovers: list[Problem]) -> PageResult:
