@@ -23,6 +23,10 @@ class Part(NamedTuple):
 
 # Words and what separates them; re.split keeps the separators at odd positions.
 _WORDS_AND_GAPS = re.compile(r"([\s\-/]+)")
+# The first word that has a letter in it.
+_FIRST_WORD = re.compile(r"[^\s/-]*[^\W\d_][^\s/-]*")
+# An ASCII word with a capital after its first letter (NMDA, mTOR, McCammon): kept as written.
+_KEPT_ASCII_WORD = re.compile(r"(?<![^\s/-])[^A-Za-z\s/-]*[A-Za-z][^\s/-]*?[A-Z][^\s/-]*")
 
 
 def sentence_case(value: str) -> str:
@@ -30,35 +34,47 @@ def sentence_case(value: str) -> str:
     out: list[str] = []
     first_letter_done = False
     for span in decode(value):
+        text = span.text
         if span.protected:
-            out.append(span.text)
-            first_letter_done = first_letter_done or any(c.isalpha() for c in span.text)
+            out.append(text)
+            first_letter_done = first_letter_done or any(c.isalpha() for c in text)
             continue
-        pieces = _WORDS_AND_GAPS.split(span.text)
-        # A loop rather than a re.sub callback: titles have tens of thousands of words a build.
-        for i in range(0, len(pieces), 2):
-            word = pieces[i]
-            if not word:
+        if not first_letter_done:
+            first = _FIRST_WORD.search(text)
+            if first is None:
+                out.append(text)
                 continue
-            if word.isascii() and word.isalpha():  # the common case, decided without a loop
-                if not first_letter_done:
-                    first_letter_done = True
-                    pieces[i] = word[0].upper() + word[1:]
-                elif len(word) == 1 or word[1:].islower():
-                    pieces[i] = word.lower()
-                continue
-            letters = [c for c in word if c.isalpha()]
-            if not letters:
-                continue
-            if not first_letter_done:
-                first_letter_done = True
-                if word[0].isalpha():
-                    pieces[i] = word[0].upper() + word[1:]
-            # Acronyms and mixed case (NMDA, mTOR, McCammon) are kept as written.
-            elif not any(c.isupper() for c in letters[1:]):
-                pieces[i] = word.lower()
-        out.append("".join(pieces))
+            word = first.group()
+            out.append(text[: first.start()] + (word[0].upper() + word[1:]))
+            first_letter_done = True
+            text = text[first.end() :]
+        out.append(_lower_words(text))
     return " ".join("".join(out).split())
+
+
+def _lower_words(text: str) -> str:
+    """Lowercase each word, except words with a capital after their first letter."""
+    if text.isascii():
+        # Most titles: lowercase the whole text, then put the kept words back (same lengths).
+        lowered = text.lower()
+        pieces, position = [], 0
+        for kept in _KEPT_ASCII_WORD.finditer(text):
+            pieces += [lowered[position : kept.start()], kept.group()]
+            position = kept.end()
+        return "".join(pieces) + lowered[position:] if pieces else lowered
+    return _lower_words_one_by_one(text)
+
+
+def _lower_words_one_by_one(text: str) -> str:
+    """``_lower_words`` for any text, one word at a time (tests hold the two to the same output)."""
+    pieces = _WORDS_AND_GAPS.split(text)
+    for i in range(0, len(pieces), 2):
+        word = pieces[i]
+        letters = [c for c in word if c.isalpha()]
+        # Acronyms and mixed case (NMDA, mTOR, McCammon) are kept as written.
+        if letters and not any(c.isupper() for c in letters[1:]):
+            pieces[i] = word.lower()
+    return "".join(pieces)
 
 
 def _text(record: Record, name: str) -> str:

@@ -132,7 +132,8 @@ def decode(value: str) -> tuple[Span, ...]:
     if "-" in text:
         text = text.replace("---", "—").replace("--", "–")
     text = text.replace("~", "\u00a0").replace("$", "")
-    text = _SPACES.sub(" ", text)
+    if "  " in text or "\n" in text or "\t" in text or "\r" in text:  # rare: skip the scan
+        text = _SPACES.sub(" ", text)
     return tuple(_split_braces(text))
 
 

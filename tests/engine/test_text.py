@@ -6,7 +6,7 @@ import itertools
 
 import pytest
 
-from citations import names
+from citations import ama, names
 from citations.ama import sentence_case
 from citations.latex import to_unicode
 from citations.names import format_authors, format_name
@@ -126,3 +126,36 @@ def test_plain_name_shortcut_agrees_with_the_general_parser():
                 assert names._format_plain_name(raw) == names._format_parsed_name(raw), raw
                 checked += 1
     assert checked > 5000  # the shortcut is taken, not skipped
+
+
+def test_ascii_title_shortcut_agrees_with_word_by_word_lowering():
+    """ASCII titles are lowered in one pass with the kept words put back; the result must be the
+    word-by-word rule's, for every combination of awkward words."""
+    tokens = [
+        "Ketamine",
+        "NMDA",
+        "mTOR",
+        "McCammon",
+        "a",
+        "A",
+        "(Ketamine",
+        "5-HT",
+        "p<0.05",
+        "O'Neil",
+        "12",
+        "and/or",
+        "Glu/GABA",
+        "IL-6",
+        "TrkB",
+        "aB",
+        "1a",
+        "x-Ray",
+        "\t",
+    ]
+    checked = 0
+    for size in (1, 2, 3):
+        for words in itertools.product(tokens, repeat=size):
+            text = " ".join(words)
+            assert ama._lower_words(text) == ama._lower_words_one_by_one(text), text
+            checked += 1
+    assert checked > 6000
