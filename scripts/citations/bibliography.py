@@ -232,11 +232,10 @@ def _read_plain(text: str) -> list[Record] | None:
         braced: list[str] = []
         at = head.end()
         while True:
-            end = _ENTRY_END.match(text, at)
-            if end is not None:
-                at = end.end()
-                break
             match = field_match(text, at)
+            if match is None and (end := _ENTRY_END.match(text, at)) is not None:
+                at = end.end()  # the entry's closing brace, after a trailing comma
+                break
             if match is not None:
                 name, value, number, closer = match.groups()
                 name_at, at = match.start(1), match.end()
