@@ -16,6 +16,7 @@ time per citation marker at several citation densities, to show how the cost gro
 
     .venv/bin/python scripts/benchmark.py                      # defaults: 300 pages, 40 markers
     .venv/bin/python scripts/benchmark.py --out bench-out --keep --runs 5
+    .venv/bin/python scripts/benchmark.py --runs 9 --instructions   # + callgrind counts
 
 Progress goes to stderr, figures to stdout.
 """
@@ -554,6 +555,12 @@ def main(argv: list[str] | None = None) -> int:
         help="build with Material's defaults (no extensions, no theme features) instead of "
         "settings that mirror the real mkdocs.yml",
     )
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="also count the instructions of one plain and one hook build under valgrind's "
+        "callgrind: figures that do not move with the machine's load (adds about 10 minutes)",
+    )
     parser.add_argument("--seed", type=int, default=1, help="random seed for the corpus")
     parser.add_argument("--out", type=Path, help="work folder (kept); default: a temp folder")
     parser.add_argument("--keep", action="store_true", help="keep the temp folder")
@@ -680,10 +687,63 @@ def _run(args: argparse.Namespace, work: Path, env: dict[str, str], started: flo
                 build(variant, env)
         scaling[citations] = pair
 
+    instructions = count_instructions(variants, env) if args.instructions else None
     _report(args, variants, scaling, sanity, sanity_bibtex, bibtex_note)
+    if instructions is not None:
+        _report_instructions(instructions)
     print(f"at end: {_load()}")
     print(f"total benchmark time: {(time.perf_counter() - started) / 60:.1f} min")
     return 0
+
+
+def count_instructions(variants: list[Variant], env: dict[str, str]) -> dict[str, int] | str:
+    """Instructions of one cold plain and one cold hook build, counted by callgrind, side by side.
+
+    Wall time on a shared machine moves by tens of percent from one build to the next; an
+    instruction count does not (a fixed hash seed makes the builds repeat exactly). It leaves out
+    what the processor does besides executing instructions (cache misses, the kernel's file
+    writes), so it complements the timings rather than replacing them.
+    """
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        return "valgrind not found (Debian package valgrind)"
+    progress("instruction counts: one plain and one hook build under callgrind (minutes)")
+    running = {}
+    for variant in (v for v in variants if v.name in ("plain", "hook")):
+        site = variant.config.parent / f"site-{variant.name}-callgrind"
+        shutil.rmtree(site, ignore_errors=True)
+        command = [valgrind, "--tool=callgrind", "--callgrind-out-file=/dev/null"]
+        command += [str(variant.python), "-m", "mkdocs", "build", "--strict"]
+        command += ["-f", str(variant.config), "-d", str(site)]
+        running[variant.name] = subprocess.Popen(
+            command,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**env, "PYTHONHASHSEED": "0"},
+        )
+    counts = {}
+    for name, process in running.items():
+        _, log = process.communicate()
+        total = re.search(r"Collected : (\d+)", log)
+        if process.returncode != 0 or total is None:
+            return f"callgrind run of the {name} build failed: " + " ".join(log.split()[-30:])
+        counts[name] = int(total.group(1))
+    return counts
+
+
+def _report_instructions(counts: dict[str, int] | str) -> None:
+    print()
+    if isinstance(counts, str):
+        print(f"Instruction counts: skipped, {counts}")
+        return
+    plain, hook = counts["plain"], counts["hook"]
+    ratio = hook / plain
+    print("Instructions of one cold build each (valgrind callgrind; the same on every run):")
+    print(
+        f"  plain {plain / 1e9:.2f} G, hook {hook / 1e9:.2f} G: hook / plain = {ratio:.3f} "
+        f"({(ratio - 1) * 100:+.1f} %, {(hook - plain) / 1e9:+.2f} G)"
+    )
 
 
 def _ratio(name: str, variant: Variant, plain: Variant, target: float | None = None) -> str:
