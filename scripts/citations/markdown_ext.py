@@ -90,12 +90,16 @@ class _GroupInlineProcessor(InlineProcessor):
         return placeholder, m.start(0), m.end(0)
 
 
-class _ReferencesTreeprocessor(Treeprocessor):
-    """Appends the References heading and a list to fill, if the page cites a known source."""
+class _Bound:
+    """A tree processor or postprocessor that works for one CitationExtension."""
 
     def __init__(self, md: Markdown, extension: CitationExtension):
         super().__init__(md)
         self.extension = extension
+
+
+class _ReferencesTreeprocessor(_Bound, Treeprocessor):
+    """Appends the References heading and a list to fill, if the page cites a known source."""
 
     def run(self, root: etree.Element) -> None:
         ext = self.extension
@@ -109,23 +113,15 @@ class _ReferencesTreeprocessor(Treeprocessor):
             listing.text = _REFERENCES_PLACEHOLDER
 
 
-class _TreeDoneTreeprocessor(Treeprocessor):
+class _TreeDoneTreeprocessor(_Bound, Treeprocessor):
     """Runs last among tree processors: from here on, postprocessors see the whole page."""
-
-    def __init__(self, md: Markdown, extension: CitationExtension):
-        super().__init__(md)
-        self.extension = extension
 
     def run(self, root: etree.Element) -> None:
         self.extension.stage = "page"
 
 
-class _CitationPostprocessor(Postprocessor):
+class _CitationPostprocessor(_Bound, Postprocessor):
     """Numbers the groups in document order and writes their superscripts and the list."""
-
-    def __init__(self, md: Markdown, extension: CitationExtension):
-        super().__init__(md)
-        self.extension = extension
 
     def run(self, text: str) -> str:
         ext = self.extension
