@@ -17,18 +17,23 @@ import pagelinks
 # A "mkdocs.plugins.*" logger: its warnings count for `mkdocs build --strict`.
 log = logging.getLogger("mkdocs.plugins.links")
 
-_file_names: set[str] = set()  # every file's src_uri; set per build, as `mkdocs serve` reuses us
+# Per build, as `mkdocs serve` reuses this module: every file's src_uri, and each page's links
+# as on_page_markdown found them, so that on_env checks their anchors without a second scan.
+_file_names: set[str] = set()
+_targets: dict[str, list[pagelinks.Target]] = {}
 
 
 def on_files(files, config):
     global _file_names
     _file_names = {file.src_uri for file in files}  # once, not once per page
+    _targets.clear()
     return files
 
 
 def on_page_markdown(markdown, page, config, files):
     source, uri = page.file.content_string, page.file.src_uri
-    for link in pagelinks.broken_links(source, uri, _file_names):
+    targets = _targets[uri] = pagelinks.link_targets(source)
+    for link in pagelinks.broken_links(source, uri, _file_names, targets=targets):
         log.warning(f"{page.file.src_path}:{link.line}: {link.message()}")
     return markdown
 
@@ -38,6 +43,8 @@ def on_env(env, config, files):
     pages = [f for f in files.documentation_pages() if f.page is not None]
     ids = {f.src_uri: f.page.present_anchor_ids or set() for f in pages}
     for file in pages:
-        for link in pagelinks.broken_anchors(file.content_string, file.src_uri, ids):
+        source, uri = file.content_string, file.src_uri
+        targets = _targets.get(uri)  # None if a plugin rendered the page without on_page_markdown
+        for link in pagelinks.broken_anchors(source, uri, ids, targets=targets):
             log.warning(f"{file.src_path}:{link.line}: {link.message()}")
     return env

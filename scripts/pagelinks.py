@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 import posixpath
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import unquote
 
@@ -60,22 +60,37 @@ def prose(text: str) -> str:
     return "\n".join(lines)
 
 
-def _targets(text: str):
+Target = tuple[int, str]  # (1-based line, the link target as written)
+
+
+def link_targets(text: str) -> list[Target]:
+    """Every link target in ``text`` outside code and comments, with its line.
+
+    The two checks below each need them; a caller that runs both passes them in, so a page's
+    source is scanned once.
+    """
+    if "](" not in text and "]:" not in text:
+        return []  # no inline link and no link definition: skip blanking the code
     clean = prose(text)
+    targets = []
     for pattern in (INLINE, DEFINITION):
         for match in pattern.finditer(clean):
-            yield clean.count("\n", 0, match.start()) + 1, match["target"]
+            targets.append((clean.count("\n", 0, match.start()) + 1, match["target"]))
+    return targets
 
 
-def broken_links(text: str, page: str, files: Collection[str]) -> list[BrokenLink]:
+def broken_links(
+    text: str, page: str, files: Collection[str], *, targets: Sequence[Target] | None = None
+) -> list[BrokenLink]:
     """Relative links in ``text`` (the source of docs/``page``) to files not in ``files``.
 
     ``files`` holds every file of docs/ as a POSIX path relative to docs/ (``mechanism/x.md``).
     External URLs, site-absolute paths and links within the page (``#…``) are not checked here.
+    ``targets``, if given, are ``link_targets(text)``, found already.
     """
     folder = posixpath.dirname(page)
     broken = []
-    for line, target in _targets(text):
+    for line, target in link_targets(text) if targets is None else targets:
         path = unquote(target.split("#", 1)[0].split("?", 1)[0])
         if not path or EXTERNAL.match(target) or path.startswith("/"):
             continue
@@ -100,15 +115,22 @@ class BrokenAnchor:
         )
 
 
-def broken_anchors(text: str, page: str, ids: Mapping[str, Collection[str]]) -> list[BrokenAnchor]:
+def broken_anchors(
+    text: str,
+    page: str,
+    ids: Mapping[str, Collection[str]],
+    *,
+    targets: Sequence[Target] | None = None,
+) -> list[BrokenAnchor]:
     """Links in ``text`` (docs/``page``) to a ``#fragment`` missing from its target page.
 
     ``ids`` maps each rendered page (``mechanism/x.md``) to the ids present in its HTML. Links to
-    files not in ``ids`` (missing pages, images) are left to ``broken_links``.
+    files not in ``ids`` (missing pages, images) are left to ``broken_links``. ``targets`` as for
+    ``broken_links``.
     """
     folder = posixpath.dirname(page)
     broken = []
-    for line, target in _targets(text):
+    for line, target in link_targets(text) if targets is None else targets:
         path, _, fragment = target.partition("#")
         if not fragment or EXTERNAL.match(target) or path.startswith("/"):
             continue

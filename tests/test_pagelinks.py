@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pagelinks import BrokenLink, broken_anchors, broken_links
+from pagelinks import BrokenLink, broken_anchors, broken_links, link_targets
 
 FILES = {
     "index.md",
@@ -93,3 +93,20 @@ def test_sections_on_the_same_page_and_folder_indexes_are_checked():
 def test_existing_sections_and_unknown_pages_pass():
     text = "[a](../about.md#established) [b](../missing.md#x) [c](https://example.org/#x)\n"
     assert broken_anchors(text, "mechanism/index.md", IDS) == []
+
+
+def test_targets_found_once_give_the_same_reports_as_a_fresh_scan():
+    text = (
+        "# T\n\n[a](../about.md#evidence-level) [b](glutamate-surges.md)\n\n"
+        "```\n[not a link](nowhere.md)\n```\n\n[ref]: ../about.md#establishd\n"
+    )
+    targets = link_targets(text)
+    assert [line for line, _ in targets] == [3, 3, 9]  # the fenced one is not a link
+    page = "mechanism/index.md"
+    assert broken_links(text, page, FILES, targets=targets) == broken_links(text, page, FILES)
+    assert broken_anchors(text, page, IDS, targets=targets) == broken_anchors(text, page, IDS)
+    assert len(broken_anchors(text, page, IDS)) == 2
+
+
+def test_a_page_without_links_has_no_targets_even_with_code_in_it():
+    assert link_targets("Text with `code` and\n\n```\nmore code\n```\n[@key] and [x].\n") == []
