@@ -146,9 +146,14 @@ def to_unicode(value: str) -> str:
 _BRACES = re.compile(r"[{}]")
 
 
+def _literal_braces(text: str) -> str:
+    """Escaped braces (``\\{``, ``\\}``) stood in as control characters so far; now text again."""
+    return text.replace("\x00", "{").replace("\x01", "}")
+
+
 def _split_braces(text: str) -> list[Span]:
     if "{" not in text and "}" not in text:
-        piece = text.replace("\x00", "{").replace("\x01", "}")
+        piece = _literal_braces(text)
         return [Span(piece, False)] if piece else []
     spans: list[Span] = []
     depth = 0
@@ -156,10 +161,9 @@ def _split_braces(text: str) -> list[Span]:
     # From brace to brace, not character by character: titles run to thousands a build.
     for brace in _BRACES.finditer(text):
         if brace.start() > start:
-            piece = text[start : brace.start()].replace("\x00", "{").replace("\x01", "}")
-            spans.append(Span(piece, depth > 0))
+            spans.append(Span(_literal_braces(text[start : brace.start()]), depth > 0))
         depth = depth + 1 if brace.group() == "{" else max(depth - 1, 0)
         start = brace.end()
     if start < len(text):
-        spans.append(Span(text[start:].replace("\x00", "{").replace("\x01", "}"), depth > 0))
+        spans.append(Span(_literal_braces(text[start:]), depth > 0))
     return spans
