@@ -29,11 +29,10 @@ import tempfile
 import threading
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))  # what counts as a page is shared with the tests
+from ketamine_site.sitebuild import build_site
+from ketamine_site.sitecheck import content_pages, url_file
 
-from sitebuild import build_site  # noqa: E402  (needs the path above)
-from sitecheck import content_pages, url_file  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 LIGHTHOUSE = "lighthouse@12.2.3"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")

@@ -12,7 +12,7 @@ import logging
 
 from mkdocs.plugins import event_priority
 
-import pagelinks
+from ketamine_site import pagelinks
 
 # A "mkdocs.plugins.*" logger: its warnings count for `mkdocs build --strict`.
 log = logging.getLogger("mkdocs.plugins.links")

@@ -18,12 +18,12 @@ from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data
 
-import evidence
-from citations import Bibliography, BibliographyError, load_bibliography
-from citations.markdown_ext import CitationExtension, FormattedReferences
-from citations.markers import locate
-from citations.render import BibliographyEntry, bibliography_html, bibliography_order
-from frontmatter import front_matter_error
+from ketamine_site import evidence
+from ketamine_site.citations import Bibliography, BibliographyError, load_bibliography
+from ketamine_site.citations.markdown_ext import CitationExtension, FormattedReferences
+from ketamine_site.citations.markers import locate
+from ketamine_site.citations.render import BibliographyEntry, bibliography_html, bibliography_order
+from ketamine_site.frontmatter import front_matter_error
 
 # A "mkdocs.plugins.*" logger: its warnings count for `mkdocs build --strict`.
 log = logging.getLogger("mkdocs.plugins.citations")

@@ -24,11 +24,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bibtools.bibformat import differences, format_text
-from bibtools.citing import cited_keys
-from bibtools.lint import check_text
-from bibtools.source import count_entries, read_blocks, read_text
-from citations.problems import BibliographyError, Problem
+from ketamine_site.bibtools.bibformat import differences, format_text
+from ketamine_site.bibtools.citing import cited_keys
+from ketamine_site.bibtools.lint import check_text
+from ketamine_site.bibtools.source import count_entries, read_blocks, read_text
+from ketamine_site.citations.problems import BibliographyError, Problem
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_FILE = ROOT / "references.bib"

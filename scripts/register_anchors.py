@@ -16,11 +16,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))  # the checks shared with the tests live there
-
-from sitebuild import build_site  # noqa: E402  (needs the path above)
-from sitecheck import (  # noqa: E402
+from ketamine_site.sitebuild import build_site
+from ketamine_site.sitecheck import (
     REGISTRY,
     load_registry,
     lost_anchors,
@@ -28,6 +25,8 @@ from sitecheck import (  # noqa: E402
     published_anchors,
     save_registry,
 )
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def build(site: Path) -> None:

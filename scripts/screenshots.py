@@ -9,17 +9,14 @@ Debian's Chromium through Playwright. Prints the PNG paths; look at them before 
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))  # the browser set-up shared with the tests lives there
-sys.path.insert(0, str(ROOT / "tests" / "browser"))
+from ketamine_site.browsing import CHROMIUM, CHROMIUM_ARGS, serve
+from ketamine_site.sitecheck import content_pages
 
-from browsing import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402  (needs the path above)
-from sitecheck import content_pages  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 

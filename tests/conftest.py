@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild import ROOT, build_site
+from ketamine_site.sitebuild import ROOT, build_site
 
 __all__ = ["ROOT", "build_site"]
 

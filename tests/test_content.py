@@ -13,9 +13,9 @@ from pathlib import Path
 
 import yaml
 
-from citations import load_bibliography
-from citations.markers import find_groups, parse_group
-from sitebuild import ROOT
+from ketamine_site.citations import load_bibliography
+from ketamine_site.citations.markers import find_groups, parse_group
+from ketamine_site.sitebuild import ROOT
 
 DOCS = ROOT / "docs"
 ABBREVIATIONS = ROOT / "includes" / "abbreviations.md"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pagelinks import BrokenLink, broken_anchors, broken_links, link_targets
+from ketamine_site.pagelinks import BrokenLink, broken_anchors, broken_links, link_targets
 
 FILES = {
     "index.md",

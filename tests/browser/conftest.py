@@ -11,8 +11,8 @@ import os
 
 import pytest
 
-from browsing import CHROMIUM, CHROMIUM_ARGS, DESKTOP, Site, block_other_hosts, serve
-from sitecheck import content_pages
+from ketamine_site.browsing import CHROMIUM, CHROMIUM_ARGS, DESKTOP, Site, block_other_hosts, serve
+from ketamine_site.sitecheck import content_pages
 
 MISSING = f"Debian's chromium not found at {CHROMIUM}; apt-get install chromium"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from browsing import (
+from ketamine_site.browsing import (
     MODES,
     SCHEME,
     axe_violations,

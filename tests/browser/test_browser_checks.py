@@ -10,7 +10,13 @@ import shutil
 
 import pytest
 
-from browsing import Watch, axe_violations, block_other_hosts, describe_violations, serve
+from ketamine_site.browsing import (
+    Watch,
+    axe_violations,
+    block_other_hosts,
+    describe_violations,
+    serve,
+)
 
 pytestmark = pytest.mark.browser
 

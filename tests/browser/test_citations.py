@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from browsing import (
+from ketamine_site.browsing import (
     ALL_TOOLTIP_BOXES,
     IN_VIEWPORT,
     MODES,
@@ -13,7 +13,7 @@ from browsing import (
     most_cited_page,
     tooltip_problem,
 )
-from sitecheck import url_file
+from ketamine_site.sitecheck import url_file
 
 pytestmark = pytest.mark.browser
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitecheck import url_file
+from ketamine_site.sitecheck import url_file
 
 pytestmark = pytest.mark.browser
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from browsing import Watch, serve
-from sitebuild import build_site
-from sitecheck import redirect_stubs, resolve
+from ketamine_site.browsing import Watch, serve
+from ketamine_site.sitebuild import build_site
+from ketamine_site.sitecheck import redirect_stubs, resolve
 
 pytestmark = pytest.mark.browser
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from citations import load_bibliography
-from citations.ama import format_text
-from citations.bibliography import Record
+from ketamine_site.citations import load_bibliography
+from ketamine_site.citations.ama import format_text
+from ketamine_site.citations.bibliography import Record
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -7,7 +7,12 @@ from pathlib import Path
 import pytest
 from benchmark import make_bibliography
 
-from citations import BibliographyError, bibliography, load_bibliography, parse_bibliography
+from ketamine_site.citations import (
+    BibliographyError,
+    bibliography,
+    load_bibliography,
+    parse_bibliography,
+)
 
 GOOD = """@article{good2001entry,
   author = {Good, Gail},

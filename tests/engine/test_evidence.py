@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from evidence import (
+from ketamine_site.evidence import (
     EvidenceError,
     header_markdown,
     insert_after_title,

@@ -14,7 +14,7 @@ from pathlib import Path
 import markdown
 import pytest
 
-from citations.markdown_ext import CitationExtension
+from ketamine_site.citations.markdown_ext import CitationExtension
 
 GOLDEN = Path(__file__).parent / "golden"
 

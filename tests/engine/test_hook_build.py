@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild import ROOT, build_site
+from ketamine_site.sitebuild import ROOT, build_site
 
 BIB = (Path(__file__).parent / "golden" / "golden.bib").read_text(encoding="utf-8")
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from citations.markers import Cite, find_groups, locate, parse_group
-from citations.numbering import Numbering, compress
+from ketamine_site.citations.markers import Cite, find_groups, locate, parse_group
+from ketamine_site.citations.numbering import Numbering, compress
 
 
 @pytest.mark.parametrize(

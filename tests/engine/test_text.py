@@ -6,10 +6,10 @@ import itertools
 
 import pytest
 
-from citations import ama, names
-from citations.ama import sentence_case
-from citations.latex import to_unicode
-from citations.names import format_authors, format_name
+from ketamine_site.citations import ama, names
+from ketamine_site.citations.ama import sentence_case
+from ketamine_site.citations.latex import to_unicode
+from ketamine_site.citations.names import format_authors, format_name
 
 
 @pytest.mark.parametrize(

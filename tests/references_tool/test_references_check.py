@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from bibcases import GOOD, good_copy
 
-from bibtools.lint import check_text
+from ketamine_site.bibtools.lint import check_text
 
 
 def messages(text: str, cited: set[str] | None = None) -> list[str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bibtools.citing import cited_keys, page_keys
+from ketamine_site.bibtools.citing import cited_keys, page_keys
 
 PAGE = """\
 ---

@@ -6,13 +6,13 @@ import stat
 
 import bibtexparser
 import pytest
+import references
 from bibcases import GOOD, REAL_BIB
 
-import references
-from bibtools import bibformat
-from bibtools.bibformat import content, format_text
-from bibtools.source import read_blocks
-from citations import BibliographyError, parse_bibliography
+from ketamine_site.bibtools import bibformat
+from ketamine_site.bibtools.bibformat import content, format_text
+from ketamine_site.bibtools.source import read_blocks
+from ketamine_site.citations import BibliographyError, parse_bibliography
 
 # Every construct, written untidily: comments with blank runs and trailing spaces, @string in
 # both delimiters, @preamble, @comment, an indented entry with odd spacing and capitals, quoted

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import textwrap
 
-from sitebuild import build_site
-from sitecheck import (
+from ketamine_site.sitebuild import build_site
+from ketamine_site.sitecheck import (
     REGISTRY,
     headings_without_permalink,
     load_registry,
@@ -19,7 +19,7 @@ from sitecheck import (
     published_anchors,
     unregistered_headings,
 )
-from sitecopy import copy_site, edit
+from ketamine_site.sitecopy import copy_site, edit
 
 REGISTER = "Run `python scripts/register_anchors.py` and commit tests/site/anchors.json."
 KEEP = (

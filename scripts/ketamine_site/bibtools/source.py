@@ -15,8 +15,8 @@ from pathlib import Path
 import bibtexparser
 from bibtexparser import model
 
-from citations.bibliography import quiet_bibtexparser
-from citations.problems import BibliographyError, Problem
+from ketamine_site.citations.bibliography import quiet_bibtexparser
+from ketamine_site.citations.problems import BibliographyError, Problem
 
 
 @dataclass(frozen=True)

@@ -35,12 +35,12 @@ from markdown.inlinepatterns import InlineProcessor
 from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from citations import ama, latex, names, render
-from citations.bibliography import Bibliography
-from citations.markers import GROUP_PATTERN, KEY, Group, parse_group
-from citations.numbering import Numbering
-from citations.problems import Problem
-from citations.render import NumberedCite, group_html, reference_items_html
+from ketamine_site.citations import ama, latex, names, render
+from ketamine_site.citations.bibliography import Bibliography
+from ketamine_site.citations.markers import GROUP_PATTERN, KEY, Group, parse_group
+from ketamine_site.citations.numbering import Numbering
+from ketamine_site.citations.problems import Problem
+from ketamine_site.citations.render import NumberedCite, group_html, reference_items_html
 
 # A group's placeholder: control characters and a made-up word, as Python-Markdown's own are.
 _PLACEHOLDER = "\x02wzxcite:{}\x03"

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from citations.markers import find_groups, parse_group
+from ketamine_site.citations.markers import find_groups, parse_group
 
 _FRONT_MATTER = re.compile(
     r"\A-{3}[ \t]*\n(?P<yaml>.*?\n)?(?:-{3}|\.{3})[ \t]*(?:\n|\Z)", re.DOTALL

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from axe_playwright_python.sync_playwright import Axe
 
-from sitecheck import parse_file, url_file
+from ketamine_site.sitecheck import parse_file, url_file
 
 CHROMIUM = Path("/usr/bin/chromium")
 # No background networking: the machine may be offline, and the browser must contact no one.

@@ -15,11 +15,11 @@ from collections import Counter
 
 from bibtexparser import model
 
-from bibtools.braces import brace_problems
-from bibtools.keys import key_problem
-from bibtools.source import Placed, comment_lines, read_blocks, read_values
-from citations.bibliography import MISSING_COMMA, parse_bibliography
-from citations.problems import BibliographyError, Problem
+from ketamine_site.bibtools.braces import brace_problems
+from ketamine_site.bibtools.keys import key_problem
+from ketamine_site.bibtools.source import Placed, comment_lines, read_blocks, read_values
+from ketamine_site.citations.bibliography import MISSING_COMMA, parse_bibliography
+from ketamine_site.citations.problems import BibliographyError, Problem
 
 # The comment right above an entry says where its fields were seen (verified.bib's vocabulary:
 # "seen:" for the record itself, "secondary:" for other papers' reference lists).

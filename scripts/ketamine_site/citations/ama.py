@@ -10,9 +10,9 @@ import html
 import re
 from typing import NamedTuple
 
-from citations.bibliography import Record
-from citations.latex import decode, to_unicode
-from citations.names import format_authors
+from ketamine_site.citations.bibliography import Record
+from ketamine_site.citations.latex import decode, to_unicode
+from ketamine_site.citations.names import format_authors
 
 
 class Part(NamedTuple):

@@ -23,9 +23,9 @@ import difflib
 
 from bibtexparser import model
 
-from bibtools.lint import syntax_problems
-from bibtools.source import Placed, comment_lines, read_blocks
-from citations.problems import BibliographyError, Problem
+from ketamine_site.bibtools.lint import syntax_problems
+from ketamine_site.bibtools.source import Placed, comment_lines, read_blocks
+from ketamine_site.citations.problems import BibliographyError, Problem
 
 FIELD_ORDER = (
     "author",
@@ -85,7 +85,7 @@ def format_text(text: str, filename: str = "references.bib") -> str:
                 Problem(
                     "error",
                     "formatting would change the file's content, so it was left untouched: "
-                    "please report this as a bug in scripts/bibtools/bibformat.py",
+                    "please report this as a bug in scripts/ketamine_site/bibtools/bibformat.py",
                     filename,
                 )
             ]

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import NamedTuple
 
-from citations.numbering import compress
+from ketamine_site.citations.numbering import compress
 
 
 class NumberedCite(NamedTuple):  # a tuple: one is made per citation, thousands per build

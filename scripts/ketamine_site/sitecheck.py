@@ -15,10 +15,10 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-from sitehtml import parse_file
+from ketamine_site.sitehtml import parse_file
 
 LOCAL = "http://site.invalid/"  # a stand-in origin, to resolve relative URLs with urljoin
-REGISTRY = Path(__file__).resolve().parent / "site" / "anchors.json"
+REGISTRY = Path(__file__).resolve().parents[2] / "tests" / "site" / "anchors.json"
 REGISTRY_NOTE = (
     "Published section anchors: links to them exist outside this site, so each must keep "
     "resolving (tests/site/test_anchors.py), directly or through a redirect from "

@@ -13,8 +13,13 @@ Pure Python with no MkDocs imports, so it can outlive the site generator: the Mk
 - ``markdown_ext``  the Python-Markdown extension that ties the above to a page
 """
 
-from citations.bibliography import Bibliography, Record, load_bibliography, parse_bibliography
-from citations.problems import BibliographyError, Problem
+from ketamine_site.citations.bibliography import (
+    Bibliography,
+    Record,
+    load_bibliography,
+    parse_bibliography,
+)
+from ketamine_site.citations.problems import BibliographyError, Problem
 
 __all__ = [
     "Bibliography",

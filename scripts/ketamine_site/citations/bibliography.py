@@ -24,7 +24,7 @@ import bibtexparser
 from bibtexparser import model
 from bibtexparser.middlewares import RemoveEnclosingMiddleware
 
-from citations.problems import BibliographyError, Problem
+from ketamine_site.citations.problems import BibliographyError, Problem
 
 # Fields an entry type cannot be formatted without. A tuple inside means "one of these".
 REQUIRED_FIELDS: dict[str, tuple[str | tuple[str, ...], ...]] = {
