@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from ketamine_site import readability
 from ketamine_site.citations import load_bibliography
 from ketamine_site.citations.markers import find_groups, parse_group
 from ketamine_site.sitebuild import ROOT
@@ -375,4 +376,179 @@ def test_every_glossary_abbreviation_has_a_hover():
         problems,
         "Add a line '*[ABBR]: expansion' to includes/abbreviations.md, so that every page "
         "shows the expansion when a reader hovers over the abbreviation.",
+    )
+
+
+# ---- Teaching: summaries, sentence length, figures -----------------------------------------
+# A teaching page is one that closes with key points: the step pages, the drug, the hypotheses
+# and the opioid debate. Found by that heading, so a new teaching page is checked at once.
+
+IN_BRIEF_SENTENCES = range(3, 6)  # 3 to 5 sentences
+IN_BRIEF_GRADE = 10.0  # Flesch–Kincaid grade: a first-year student
+MEAN_SENTENCE_WORDS = 22.0
+LONGEST_SENTENCE_WORDS = 45
+SOURCE_TALK = re.compile(r"\bcommentary\b", re.IGNORECASE)
+SOURCE_TALK_LIMIT = 5  # per page: the science, not the source, is the subject
+
+
+def teaching_pages() -> list[Page]:
+    return [
+        page
+        for page in pages()
+        if any(text.strip() == KEY_POINTS for _, text in page.lines)
+        and not page.name.startswith("docs/contributing/")
+    ]
+
+
+def page_text(page: Page) -> str:
+    return page.path.read_text(encoding="utf-8")
+
+
+def test_teaching_pages_are_found():
+    """The rules below check something: the step pages at least close with key points."""
+    assert len(teaching_pages()) >= 6, [page.name for page in teaching_pages()]
+
+
+def test_teaching_pages_open_with_in_brief():
+    """The first section after the title is "In brief": 3 to 5 sentences in plain words."""
+    problems = []
+    for page in teaching_pages():
+        h2 = [(n, text.strip()) for n, level, text in headings(page) if level == 2]
+        if not h2 or h2[0][1] != readability.IN_BRIEF:
+            where = page.where(h2[0][0] if h2 else None)
+            problems.append(f"{where}: the first section is not '{readability.IN_BRIEF}'")
+            continue
+        brief = readability.in_brief(page_text(page)) or []
+        count = sum(len(readability.sentences(p)) for p in brief)
+        if count not in IN_BRIEF_SENTENCES:
+            problems.append(f"{page.where(h2[0][0])}: 'In brief' has {count} sentence(s)")
+    assert not problems, report(
+        problems,
+        f"Open the page, right after its '# Title', with '{readability.IN_BRIEF}' and one "
+        f"paragraph of {IN_BRIEF_SENTENCES.start} to {IN_BRIEF_SENTENCES.stop - 1} short sentences "
+        "that a first-year student can follow; key points and self-checks stay at the end.",
+    )
+
+
+def test_in_brief_reads_at_grade_ten_or_below():
+    """Each "In brief" has a Flesch–Kincaid grade of 10 or below (textstat)."""
+    problems = []
+    for page in teaching_pages():
+        brief = readability.in_brief(page_text(page))
+        if not brief:
+            continue  # reported by test_teaching_pages_open_with_in_brief
+        grade = readability.measure(brief).grade
+        if grade > IN_BRIEF_GRADE:
+            problems.append(f"{page.name}: 'In brief' reads at grade {grade:.1f}")
+    assert not problems, report(
+        problems,
+        f"Bring it to grade {IN_BRIEF_GRADE:.0f} or below: shorter sentences, everyday words, "
+        "one idea a sentence. `.venv/bin/python scripts/readability.py` prints every page's grade.",
+    )
+
+
+def test_teaching_pages_keep_sentences_short():
+    """A teaching page averages at most 22 words a sentence, and no sentence runs past 45."""
+    problems = []
+    for page in teaching_pages():
+        prose = readability.page_prose(page_text(page))
+        reading = readability.measure(prose)
+        if reading.mean_sentence_length > MEAN_SENTENCE_WORDS:
+            problems.append(
+                f"{page.name}: {reading.mean_sentence_length:.1f} words a sentence on average"
+            )
+        for sentence in (s for p in prose for s in readability.sentences(p)):
+            if readability.words(sentence) > LONGEST_SENTENCE_WORDS:
+                problems.append(
+                    f"{page.name}: a sentence of {readability.words(sentence)} "
+                    f"words: '{sentence[:70]}…'"
+                )
+    assert not problems, report(
+        problems,
+        f"Split long sentences (at most {MEAN_SENTENCE_WORDS:.0f} words on average, none over "
+        f"{LONGEST_SENTENCE_WORDS}).",
+    )
+
+
+def test_teaching_pages_talk_about_the_brain_not_the_source():
+    """ "The commentary" appears at most a handful of times on a teaching page."""
+    problems = []
+    for page in teaching_pages():
+        found = [n for n, text in page.lines for _ in SOURCE_TALK.finditer(text)]
+        if len(found) > SOURCE_TALK_LIMIT:
+            problems.append(
+                f"{page.where(found[SOURCE_TALK_LIMIT])}: 'commentary' is used {len(found)} times"
+            )
+    assert not problems, report(
+        problems,
+        f"Keep it to {SOURCE_TALK_LIMIT}: state the finding and cite its source; what the "
+        "commentary argues belongs in one attributed sentence, and its history on the About page.",
+    )
+
+
+# ---- Figures -------------------------------------------------------------------------------
+
+INCLUDES = ROOT / "includes"
+SVG = re.compile(r"<svg\b(?P<attributes>[^>]*)>(?P<body>.*?)</svg>", re.DOTALL)
+FIGURE = re.compile(r"<figure\b.*?</figure>", re.DOTALL)
+
+
+def figure_files() -> list[Path]:
+    return sorted(INCLUDES.glob("*.html")) + sorted(DOCS.rglob("*.md"))
+
+
+def test_figures_have_text_alternatives():
+    """Each SVG has a role, a title it is labelled by, and its figure a caption and text version."""
+    problems = []
+    for path in figure_files():
+        text = path.read_text(encoding="utf-8")
+        name = path.relative_to(ROOT).as_posix()
+        for svg in SVG.finditer(text):
+            line = text.count("\n", 0, svg.start()) + 1
+            attributes = svg["attributes"]
+            title = re.search(r'<title id="(?P<id>[^"]+)"', svg["body"])
+            if not re.search(r'role="(img|group)"', attributes):
+                problems.append(f'{name}:{line}: the <svg> has no role="img" (or "group")')
+            if not title:
+                problems.append(f"{name}:{line}: the <svg> has no <title id=…>")
+            elif (
+                title["id"] not in (re.search(r'aria-labelledby="([^"]*)"', attributes) or [""])[0]
+            ):
+                problems.append(f"{name}:{line}: aria-labelledby does not name its <title>")
+            figure = next(
+                (f for f in FIGURE.finditer(text) if f.start() < svg.start() < f.end()), None
+            )
+            if figure is None:
+                problems.append(f"{name}:{line}: the <svg> is not inside a <figure>")
+                continue
+            if "<figcaption" not in figure[0]:
+                problems.append(f"{name}:{line}: its <figure> has no <figcaption>")
+            if "<desc" not in svg["body"] and "visually-hidden" not in figure[0]:
+                problems.append(
+                    f"{name}:{line}: no text version (<desc> or a visually-hidden "
+                    "block) for readers who cannot see the drawing"
+                )
+    assert not problems, report(
+        problems,
+        "Follow docs/contributing/images-and-diagrams.md: a <figure> holding the <svg> "
+        "(role, <title>, aria-labelledby), a text version and a <figcaption> with its sources.",
+    )
+
+
+def test_every_hover_abbreviation_is_used():
+    """Each abbreviation in includes/abbreviations.md appears on a page besides the glossary."""
+    used_text = "\n".join(
+        "\n".join(text for _, text in page.lines)
+        for page in pages()
+        if page.path != GLOSSARY and not page.name.startswith("docs/contributing/")
+    )
+    used_text += "\n".join(path.read_text(encoding="utf-8") for path in INCLUDES.glob("*.html"))
+    problems = [
+        f"includes/abbreviations.md:{line}: '{abbreviation}' is used on no page"
+        for abbreviation, line in hover_abbreviations().items()
+        if not _mentions(used_text, abbreviation)
+    ]
+    assert not problems, report(
+        problems,
+        "Delete the hover line and its glossary entry, or use the term where it belongs.",
     )

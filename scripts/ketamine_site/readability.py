@@ -1,0 +1,129 @@
+"""How hard a page is to read: its prose as plain text, its sentences, and their reading level.
+
+textstat computes the Flesch–Kincaid grade (syllables from the CMU dictionary); this module only
+decides what counts as prose on a page. Headings, code, tables, HTML (diagrams), snippets,
+citations ``[@key]``, attribute lists ``{ #id }`` and link targets are left out, because a reader
+does not read them as sentences, and a citation would otherwise count as a long word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import textstat
+
+IN_BRIEF = "## In brief { #in-brief }"
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
+_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_CITATION = re.compile(r"\s*\\?\[[^\[\]]*@[^\[\]]*\]")
+_ATTRIBUTES = re.compile(r"\s*\{[:#.][^{}]*\}|\s*\{ *[#.][^{}]*\}")
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_TAG = re.compile(r"<[^>]+>")
+_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
+_LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+_ADMONITION = re.compile(r'^\s*(?:!!!|\?\?\?\+?)\s*\S+(?:\s+"(?P<title>[^"]*)")?\s*$')
+# Abbreviations whose full stop does not end a sentence.
+_NOT_AN_END = re.compile(
+    r"\b(?:e\.g|i\.e|et al|vs|approx|Dr|Fig|cf|No|ca)\.$|\b[A-Z]\.$", re.IGNORECASE
+)
+_WORD = re.compile(r"[A-Za-z0-9][\w'’\-–/.,()²⁺⁻]*")
+
+
+def _paragraphs(markdown: str) -> list[str]:
+    """The page's prose, one string per paragraph or list item, markup removed."""
+    text = _COMMENT.sub("", _FRONT_MATTER.sub("", markdown, count=1))
+    blocks: list[list[str]] = [[]]
+    fence = ""
+    for line in text.split("\n"):
+        if fence:
+            if _FENCE.match(line) and line.strip().startswith(fence):
+                fence = ""
+            continue
+        if match := _FENCE.match(line):
+            fence = match[1]
+            continue
+        stripped = line.strip()
+        admonition = _ADMONITION.match(line)
+        if (
+            not stripped
+            or stripped.startswith(("#", "<", "|", "--8<--", "*[", ":"))
+            or re.match(r"^\[[^\]]+\]:", stripped)
+            or admonition
+        ):
+            blocks.append([])
+            if admonition and admonition["title"]:
+                blocks[-1].append(admonition["title"])  # a self-check question is read
+                blocks.append([])
+            continue
+        if _LIST_MARKER.match(line):
+            blocks.append([])
+            line = _LIST_MARKER.sub("", line, count=1)
+        blocks[-1].append(line.strip())
+    paragraphs = []
+    for block in blocks:
+        paragraph = " ".join(block)
+        paragraph = _CITATION.sub("", paragraph)
+        paragraph = _ATTRIBUTES.sub("", paragraph)
+        paragraph = _LINK.sub(r"\1", paragraph)
+        paragraph = _TAG.sub("", paragraph)
+        paragraph = _EMPHASIS.sub(r"\2", _EMPHASIS.sub(r"\2", paragraph))
+        paragraph = re.sub(r"\s+", " ", paragraph).strip()
+        if _WORD.search(paragraph):
+            paragraphs.append(paragraph)
+    return paragraphs
+
+
+def sentences(paragraph: str) -> list[str]:
+    """Split at a full stop, question or exclamation mark followed by a space and a capital."""
+    found, start = [], 0
+    for match in re.finditer(r"[.!?][”\"’)]*\s+(?=[A-Z0-9“\"(])", paragraph):
+        candidate = paragraph[start : match.start() + 1]
+        if _NOT_AN_END.search(candidate.rstrip('”"’)')):
+            continue
+        found.append(candidate.strip())
+        start = match.end()
+    if paragraph[start:].strip():
+        found.append(paragraph[start:].strip())
+    return found
+
+
+def words(sentence: str) -> int:
+    return len(_WORD.findall(sentence))
+
+
+@dataclass(frozen=True)
+class Reading:
+    """Figures for a stretch of prose."""
+
+    sentences: int
+    words: int
+    grade: float  # Flesch–Kincaid grade level
+
+    @property
+    def mean_sentence_length(self) -> float:
+        return self.words / self.sentences if self.sentences else 0.0
+
+
+def measure(paragraphs: list[str]) -> Reading:
+    found = [s for paragraph in paragraphs for s in sentences(paragraph)]
+    text = " ".join(found)
+    grade = textstat.flesch_kincaid_grade(text) if found else 0.0
+    return Reading(len(found), sum(words(s) for s in found), grade)
+
+
+def page_prose(markdown: str) -> list[str]:
+    return _paragraphs(markdown)
+
+
+def in_brief(markdown: str) -> list[str] | None:
+    """The paragraphs of the page's "In brief" section, or None if it has none."""
+    body = _FRONT_MATTER.sub("", markdown, count=1)
+    start = body.find(IN_BRIEF)
+    if start < 0:
+        return None
+    rest = body[start + len(IN_BRIEF) :]
+    end = re.search(r"^#{1,6}\s", rest, re.MULTILINE)
+    return _paragraphs(rest[: end.start()] if end else rest)
