@@ -413,14 +413,20 @@ def test_teaching_pages_open_with_in_brief():
     """The first section after the title is "In brief": 3 to 5 sentences in plain words."""
     problems = []
     for page in teaching_pages():
-        h2 = [(n, text.strip()) for n, level, text in headings(page) if level == 2]
+        lines = dict(page.lines)
+        h2 = [(n, lines[n].strip()) for n, level, _ in headings(page) if level == 2]
         if not h2 or h2[0][1] != readability.IN_BRIEF:
             where = page.where(h2[0][0] if h2 else None)
             problems.append(f"{where}: the first section is not '{readability.IN_BRIEF}'")
             continue
         brief = readability.in_brief(page_text(page)) or []
         count = sum(len(readability.sentences(p)) for p in brief)
-        if count not in IN_BRIEF_SENTENCES:
+        if len(brief) != 1:
+            problems.append(
+                f"{page.where(h2[0][0])}: 'In brief' has {len(brief)} paragraphs; keep one, and "
+                "give what follows a heading of its own"
+            )
+        elif count not in IN_BRIEF_SENTENCES:
             problems.append(f"{page.where(h2[0][0])}: 'In brief' has {count} sentence(s)")
     assert not problems, report(
         problems,
