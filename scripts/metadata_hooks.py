@@ -17,7 +17,13 @@ from markupsafe import Markup
 
 from ketamine_site.metadata import downloads
 from ketamine_site.metadata.head import head_html
-from ketamine_site.metadata.page import PageInfo, ReviewedDateError, Site, reviewed_date
+from ketamine_site.metadata.page import (
+    PageInfo,
+    ReviewedDateError,
+    Site,
+    reviewed_date,
+    site_bibliography,
+)
 
 # A "mkdocs.plugins.*" logger: its warnings count for `mkdocs build --strict`.
 log = logging.getLogger("mkdocs.plugins.metadata")
@@ -32,7 +38,9 @@ LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"  # the text's licen
 # Per build, as `mkdocs serve` reuses this module: src_uri → (dest_uri, records) of each content
 # page that cites something, where the References page is written, and the site's details.
 _cited: dict[str, tuple[str, tuple]] = {}
+_cited_anywhere: list = []  # every page's records, the Contributing pages' too: the site's list
 _bibliography_dest: list[str] = []
+_site_records: list = []  # every record cited on any page, once, in the References page's order
 _site: Site | None = None
 
 
@@ -43,13 +51,16 @@ def _has_metadata(page) -> bool:
 def on_config(config):
     global _site
     _cited.clear()
+    _cited_anywhere.clear()
     _bibliography_dest.clear()
+    _site_records.clear()
     language = config.theme.get("language") or ""
     _site = Site(config.site_name, config.site_url or "", language, LICENSE_URL)
     return config
 
 
 def on_page_content(html, page, config, files):
+    _cited_anywhere.extend(getattr(page, "cited_records", ()))
     if not _has_metadata(page):
         return html
     dest = page.file.dest_uri
@@ -70,10 +81,10 @@ def on_page_content(html, page, config, files):
     return html[:end] + "\n" + links + html[end:]
 
 
-def _site_records() -> tuple:
-    """Every record cited on a content page, once each, in the order of references.bib."""
-    unique = {record.key: record for _, records in _cited.values() for record in records}
-    return tuple(sorted(unique.values(), key=lambda record: record.line))
+def on_env(env, config, files):
+    # Every page's content exists now: the site's list is complete, and is sorted once.
+    _site_records[:] = site_bibliography(_cited_anywhere)
+    return env
 
 
 def _reviewed(page) -> str:
@@ -92,7 +103,7 @@ def on_page_context(context, page, config, nav):
         return context
     uri = page.file.src_uri
     # The References page's list is the site's whole bibliography.
-    records = _site_records() if uri == BIBLIOGRAPHY_PAGE else _cited.get(uri, ("", ()))[1]
+    records = tuple(_site_records) if uri == BIBLIOGRAPHY_PAGE else _cited.get(uri, ("", ()))[1]
     info = PageInfo(
         title=page.meta.get("title") or page.title or "",
         description=page.meta.get("description") or config.site_description or "",
@@ -121,6 +132,6 @@ def on_post_build(config):
         write(files[downloads.RIS], downloads.ris(records))
     if _bibliography_dest:
         files = downloads.site_files(_bibliography_dest[0])
-        records = _site_records()
+        records = _site_records
         write(files[downloads.BIBTEX], downloads.bibtex(records))
         write(files[downloads.RIS], downloads.ris(records))

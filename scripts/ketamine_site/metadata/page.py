@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ketamine_site.citations import ama, render
 from ketamine_site.citations.bibliography import Record
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -56,3 +57,14 @@ def reviewed_date(value: object) -> str:
         f"'reviewed: {value}' is not a date: write the day the page was last checked as "
         "YYYY-MM-DD, e.g. reviewed: 2026-12-03"
     )
+
+
+def site_bibliography(records: Sequence[Record]) -> tuple[Record, ...]:
+    """Each record once, in the order the References page lists them (alphabetical, by
+    ``render.bibliography_order``), so its metadata and downloads follow the list on screen."""
+    unique = {record.key: record for record in records}
+    entries = [
+        render.BibliographyEntry(key, "", ama.to_text(ama.reference_parts(record)), ())
+        for key, record in unique.items()
+    ]
+    return tuple(unique[entry.key] for entry in render.bibliography_order(entries))
