@@ -133,6 +133,8 @@ def on_page_content(html, page, config, files):
             line = locate(source, problem.key, problem.occurrence) if problem.key else None
             where = f"{page.file.src_path}:{line}" if line else page.file.src_path
             log.warning(f"{where}: {problem.message}")
+    # The page's cited records, in citation order, for scripts/metadata_hooks.py (runs later).
+    page.cited_records = tuple(_build.extension.bibliography[key] for key in result.cited)
     for key in result.cited:
         _build.cited_on.setdefault(key, []).append(page)
     if page.present_anchor_ids is not None:

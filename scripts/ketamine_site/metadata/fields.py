@@ -1,0 +1,84 @@
+"""One bibliography record → the plain Unicode fields that every metadata format is made from.
+
+The record keeps BibTeX's LaTeX (``{\\"o}``, ``--``, ``{NMDA}``); machines reading a page's
+metadata or an RIS file want text. Only fields present in the record are returned: nothing is
+inferred (no DOI from a URL, no month from nowhere).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from ketamine_site.citations.bibliography import Record
+from ketamine_site.citations.latex import to_unicode
+from ketamine_site.citations.names import parse_name, split_names
+
+
+class Person(NamedTuple):
+    family: str  # "von Last", decoded; a braced corporate name is all family
+    given: str
+    suffix: str  # "Jr"
+
+    def inverted(self) -> str:
+        """'Family, Given, Suffix': the form RIS and Highwire ``citation_author`` expect."""
+        return ", ".join(part for part in (self.family, self.given, self.suffix) if part)
+
+    def natural(self) -> str:
+        """'Given Family Suffix', for schema.org's ``name``."""
+        return " ".join(part for part in (self.given, self.family, self.suffix) if part)
+
+
+def people(value: str) -> tuple[Person, ...]:
+    """A BibTeX name list → people in order; a closing "and others" names nobody, so is dropped."""
+    if not value.strip():
+        return ()
+    raw_names, _others = split_names(value)
+    found = []
+    for raw in raw_names:
+        name = parse_name(raw)
+        family = " ".join(p for p in (to_unicode(name.von), to_unicode(name.last)) if p)
+        found.append(Person(family, to_unicode(name.first), to_unicode(name.jr)))
+    return tuple(found)
+
+
+def text(record: Record, name: str) -> str:
+    """A field decoded to Unicode, or "" if the record lacks it."""
+    value = record.get(name)
+    return to_unicode(value) if value else ""
+
+
+_RANGE = re.compile(r"\s*[-–—]+\s*")
+
+
+def page_range(record: Record) -> tuple[str, str]:
+    """(first page, last page) of ``pages``; the last is "" for a single page or none."""
+    pages = text(record, "pages")
+    if not pages:
+        return "", ""
+    first, _, last = _RANGE.sub("-", pages).partition("-")
+    return first.strip(), last.strip()
+
+
+def year(record: Record) -> str:
+    """The four digits of ``year`` (``2019a`` → ``2019``), or ""."""
+    match = re.match(r"\d{4}", record.get("year"))
+    return match.group() if match else ""
+
+
+def doi_url(record: Record) -> str:
+    doi = record.get("doi")
+    return f"https://doi.org/{doi}" if doi else ""
+
+
+def pubmed_url(record: Record) -> str:
+    pmid = record.get("pmid")
+    return f"https://pubmed.ncbi.nlm.nih.gov/{pmid}/" if pmid else ""
+
+
+def container(record: Record) -> str:
+    """Where the work appeared: the journal, the book, or for a web page the site's name."""
+    for name in ("journal", "booktitle", "howpublished"):
+        if value := text(record, name):
+            return value
+    return ""

@@ -1,0 +1,114 @@
+"""A schema.org ``MedicalWebPage`` as JSON-LD: what search engines read about a health page.
+
+It names the page, its audience (clinicians and students), the day it was last reviewed, its
+licence, the site it belongs to, and each source it cites, with the DOI and PubMed addresses as
+``sameAs`` and the identifiers themselves as ``identifier``. Those addresses are data, never
+fetched by the reader's browser.
+"""
+
+from __future__ import annotations
+
+import json
+
+from ketamine_site.citations.bibliography import Record
+from ketamine_site.metadata import fields
+from ketamine_site.metadata.page import PageInfo
+
+CONTEXT = "https://schema.org"
+# Who the site is written for (README): clinicians, and students. MedicalAudience takes its
+# audienceType from MedicalAudienceType (Clinician, MedicalResearcher, Patient); students are an
+# EducationalAudience.
+AUDIENCE = (
+    {"@type": "MedicalAudience", "audienceType": "Clinician"},
+    {"@type": "EducationalAudience", "educationalRole": "student"},
+)
+# schema.org types by BibTeX entry type; anything else is a CreativeWork.
+TYPES = {
+    "article": "ScholarlyArticle",
+    "book": "Book",
+    "inbook": "Chapter",
+    "incollection": "Chapter",
+    "online": "WebPage",
+}
+CONTAINER_TYPES = {"ScholarlyArticle": "Periodical", "Chapter": "Book"}
+
+
+def _identifier(name: str, value: str) -> dict:
+    return {"@type": "PropertyValue", "propertyID": name, "value": value}
+
+
+def work(record: Record) -> dict:
+    """One cited source as a schema.org object; only fields the record has."""
+    kind = TYPES.get(record.entry_type, "CreativeWork")
+    item: dict = {"@type": kind, "name": fields.text(record, "title")}
+    authors = [
+        {"@type": "Person", "name": p.natural()} for p in fields.people(record.get("author"))
+    ]
+    if authors:
+        item["author"] = authors
+    if year := fields.year(record):
+        item["datePublished"] = year
+    if container := fields.container(record):
+        item["isPartOf"] = {"@type": CONTAINER_TYPES.get(kind, "CreativeWork"), "name": container}
+    if volume := fields.text(record, "volume"):
+        item["volumeNumber"] = volume
+    if issue := fields.text(record, "number"):
+        item["issueNumber"] = issue
+    first, last = fields.page_range(record)
+    if first:
+        item["pageStart"] = first
+    if last:
+        item["pageEnd"] = last
+    if publisher := fields.text(record, "publisher"):
+        item["publisher"] = {"@type": "Organization", "name": publisher}
+    if url := record.get("url"):
+        item["url"] = url
+    same_as = [u for u in (fields.doi_url(record), fields.pubmed_url(record)) if u]
+    if same_as:
+        item["sameAs"] = same_as
+    identifiers = [
+        _identifier(name, record.get(field))
+        for name, field in (("DOI", "doi"), ("PMID", "pmid"), ("PMCID", "pmcid"))
+        if record.get(field)
+    ]
+    if identifiers:
+        item["identifier"] = identifiers
+    return item
+
+
+def document(page: PageInfo) -> dict:
+    """The page's JSON-LD object."""
+    site = {"@type": "WebSite", "name": page.site.name}
+    if page.site.url:
+        site["url"] = page.site.url
+    data: dict = {
+        "@context": CONTEXT,
+        "@type": "MedicalWebPage",
+        "name": page.title,
+        "description": page.description,
+    }
+    if page.url:
+        data["url"] = page.url
+    if page.reviewed:
+        data["lastReviewed"] = page.reviewed
+    data["audience"] = list(AUDIENCE)
+    if page.site.language:
+        data["inLanguage"] = page.site.language
+    data["isPartOf"] = site
+    if page.site.license_url:
+        data["license"] = page.site.license_url
+    if page.records:
+        data["citation"] = [work(record) for record in page.records]
+    return data
+
+
+# In a <script> element the HTML parser ends the script at the first "</script", and "<!--" can
+# start an escape state; inside JSON strings, \u003c and friends mean the same characters, so no
+# text from a bibliography can close the element.
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
+def script(page: PageInfo) -> str:
+    """The ``<script type="application/ld+json">`` element, safe to place in HTML as it is."""
+    text = json.dumps(document(page), ensure_ascii=False, indent=None, separators=(",", ":"))
+    return f'<script type="application/ld+json">{text.translate(_SCRIPT_SAFE)}</script>'
