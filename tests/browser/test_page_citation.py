@@ -56,6 +56,7 @@ def test_the_button_copies_the_citation_shown_with_todays_accessed_date(site, cl
     assert any(f"Accessed {day}. " in copied for day in _ama_today()), copied
     # Nothing left for the reader to fill in, so the note no longer asks for it.
     assert not page.locator(".page-citation__fill").is_visible()
+    assert page.locator(".page-citation__follows").is_visible()
 
 
 def test_arriving_by_a_section_link_cites_that_section(site, clipboard_page):
@@ -78,6 +79,7 @@ def test_without_javascript_the_citation_is_plain_text_and_there_is_no_button(br
         shown = " ".join(text.inner_text().split())
         assert shown.endswith(f"Accessed [Month Day, Year]. {PUBLISHED}"), shown
         assert page.locator(".page-citation__fill").is_visible()  # says what to fill in
+        assert not page.locator(".page-citation__follows").is_visible()  # only the script does
         assert page.locator(".page-citation__copy").count() == 1
         assert not page.locator(".page-citation__copy").is_visible()
         review = page.locator(".page-review")

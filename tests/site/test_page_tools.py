@@ -6,6 +6,7 @@ temporary copy of the project (a stale or missing review date), built with --str
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -170,3 +171,14 @@ def test_a_missing_or_malformed_review_date_fails_the_strict_build(
     assert result.returncode != 0
     assert expected in result.stderr, result.stderr[-3000:]
     assert "write the day you last checked the page" in result.stderr
+
+
+def test_the_review_line_and_the_citation_stay_out_of_search(built_site):
+    """Otherwise a search for "cite" or "reviewed" would find every page."""
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    found = [
+        doc["location"]
+        for doc in index["docs"]
+        if "Cite this page" in doc["title"] + doc["text"] or "Last reviewed" in doc["text"]
+    ]
+    assert index["docs"] and not found, found

@@ -64,6 +64,8 @@
     }
     block.querySelector(".page-citation__accessed").textContent = today();
     if (fill) fill.hidden = true;  // nothing left for the reader to fill in
+    var follows = block.querySelector(".page-citation__follows");
+    if (follows) follows.hidden = false;  // true only with this script
     follow();
     window.addEventListener("hashchange", follow);
     button.hidden = false;
