@@ -56,7 +56,8 @@ def citation_html(citation: PageCitation) -> str:
     """The "Cite this page" section: the citation as plain, selectable text, and a copy button.
 
     The button, and the note that the citation follows a section link, are ``hidden`` until the
-    script shows them, so without JavaScript nothing promises what only the script does. Its status line is a live region: screen readers hear "Copied".
+    script shows them, so without JavaScript nothing promises what only the script does. Its
+    status line is a live region: screen readers hear "Citation copied."
     """
     e = html.escape
     sentences = " ".join(e(part) for part in citation.parts())
@@ -73,7 +74,7 @@ def citation_html(citation: PageCitation) -> str:
         f"{text}\n"
         '<p class="page-citation__note">AMA style. <span class="page-citation__fill">Write '
         "the day you read the page in place of the bracketed date.</span> To cite one section, "
-        "use the address of its ¶ link as the URL.<span class=\"page-citation__follows\" "
+        'use the address of its ¶ link as the URL.<span class="page-citation__follows" '
         "hidden> Open the page from that link, and the citation here ends with it.</span></p>\n"
         '<p class="page-citation__actions"><button type="button" class="md-button '
         'page-citation__copy" hidden>Copy citation</button> '
