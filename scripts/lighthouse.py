@@ -2,6 +2,7 @@
 
     python scripts/lighthouse.py                 # builds the site into a temporary folder first
     python scripts/lighthouse.py --site site/    # uses a site you built already
+    python scripts/lighthouse.py --page print/   # also measures another page
 
 Runs Lighthouse 12.2.3 through ``npx`` (Node 18+; the first run downloads it from the npm
 registry) against Debian's Chromium (/usr/bin/chromium, or $CHROME_PATH), with Lighthouse's
@@ -80,9 +81,22 @@ def article_text_length(path: Path) -> int:
     return len(" ".join(html.unescape(body).split()))
 
 
+def is_compilation(path: Path) -> bool:
+    """A page made of copies of other pages (the printed guide), not a page of its own."""
+    return "data-copy-of=" in path.read_text(encoding="utf-8")
+
+
 def pages_to_measure(site: Path) -> list[str]:
-    """The home page and the content page with the most text (site-relative URLs)."""
-    candidates = [(article_text_length(url_file(site, url)), url) for url in content_pages(site)]
+    """The home page and the content page with the most text (site-relative URLs).
+
+    The printed guide is left out of "longest": it is every page at once, for paper. Measure
+    it with ``--page print/``.
+    """
+    candidates = [
+        (article_text_length(url_file(site, url)), url)
+        for url in content_pages(site)
+        if not is_compilation(url_file(site, url))
+    ]
     if not candidates:
         sys.exit(f"{site}: no pages")
     longest = max(candidates)[1]
@@ -122,6 +136,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, help="a built site (default: build one now)")
     parser.add_argument("--json", type=Path, help="save each full Lighthouse report here")
+    parser.add_argument(
+        "--page", action="append", default=[], help="also measure this site-relative URL"
+    )
     args = parser.parse_args()
     chrome = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
     if not Path(chrome).is_file():
@@ -138,7 +155,7 @@ def main() -> None:
         base = f"http://127.0.0.1:{server.server_address[1]}/"
         rows, failures = [], []
         try:
-            for page in pages_to_measure(site):
+            for page in pages_to_measure(site) + args.page:
                 print(f"Lighthouse ({LIGHTHOUSE}, mobile) on /{page} …", file=sys.stderr)
                 try:
                     report = lighthouse(base + page, chrome)

@@ -216,6 +216,9 @@ def _remote_in_css(css: str) -> list[str]:
 def published_anchors(site: Path) -> dict[str, list[str]]:
     """What the registry records: each page's h2/h3 ids and the site bibliography's entries.
 
+    Headings copied from another page (the printed guide's chapters) are that page's anchors
+    and are not recorded twice.
+
     A page's own reference list (``#ref-key``) is left out: an entry there exists only while the
     page cites that source, so it comes and goes with the text. The stable link to a source is
     its entry in the site-wide bibliography (``references/#key``).
@@ -223,7 +226,7 @@ def published_anchors(site: Path) -> dict[str, list[str]]:
     anchors: dict[str, list[str]] = {}
     for url in content_pages(site):
         page = parse_file(url_file(site, url))
-        ids = [h.id for h in page.headings if h.in_content and h.id]
+        ids = [h.id for h in page.headings if h.in_content and not h.in_copy and h.id]
         ids += page.bibliography_ids
         if ids:
             anchors[url] = list(dict.fromkeys(ids))
@@ -275,7 +278,7 @@ def _content_headings(site: Path):
     for url in content_pages(site):
         file = url_file(site, url)
         for heading in parse_file(file).headings:
-            if heading.in_content:
+            if heading.in_content and not heading.in_copy:
                 yield url, file, heading
 
 

@@ -33,6 +33,11 @@ URL_ATTRIBUTES = {
     "image": ("href", "xlink:href"),
     "feimage": ("href", "xlink:href"),
 }
+# Elements that never have an end tag.
+VOID = {
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+    "track", "wbr",
+}  # fmt: skip
 JS_LOCATION = re.compile(r"""location(?:\.href)?\s*=\s*["']([^"']+)["']""")
 
 
@@ -53,6 +58,9 @@ class Heading:
     line: int
     has_permalink: bool
     in_content: bool  # inside Material's <article class="md-content__inner">
+    # inside an element with data-copy-of: a copy of another page's section (the printed
+    # guide's chapters), whose anchors are that page's, not published a second time
+    in_copy: bool = False
 
 
 @dataclass
@@ -71,6 +79,7 @@ class _Parser(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.page = ParsedPage()
         self._article_depth = 0
+        self._copy_tags: list[str] = []  # the open element with data-copy-of, and those inside
         self._lists: list[str] = []  # class attribute of each open <ol>/<ul>
         self._heading: dict | None = None
         self._in_style = False
@@ -99,6 +108,8 @@ class _Parser(HTMLParser):
                 self.page.links.append(Link("meta", "content", self.page.redirect, line))
         if tag == "article" or self._article_depth:
             self._article_depth += tag == "article"
+        if (self._copy_tags or "data-copy-of" in a) and tag not in VOID:
+            self._copy_tags.append(tag)
         if tag in ("ol", "ul"):
             self._lists.append(a.get("class", ""))
         if tag == "li" and "id" in a and self._lists:
@@ -110,6 +121,7 @@ class _Parser(HTMLParser):
             self._heading = {
                 "level": int(tag[1]), "id": a.get("id"), "text": [], "line": line,
                 "permalink": False, "in_content": self._article_depth > 0,
+                "in_copy": bool(self._copy_tags),
             }  # fmt: skip
         elif tag == "a" and self._heading is not None and "headerlink" in classes:
             self._heading["permalink"] = True
@@ -118,18 +130,31 @@ class _Parser(HTMLParser):
 
     def handle_startendtag(self, tag, attrs):
         self.handle_starttag(tag, attrs)
+        if self._copy_tags and self._copy_tags[-1] == tag:
+            self._copy_tags.pop()  # a self-closed element opens nothing
         self._in_style = self._in_script = False
 
     def handle_endtag(self, tag):
         if tag == "article" and self._article_depth:
             self._article_depth -= 1
+        if tag in self._copy_tags:  # close up to the matching open tag (HTML may omit some)
+            while self._copy_tags and self._copy_tags.pop() != tag:
+                pass
         if tag in ("ol", "ul") and self._lists:
             self._lists.pop()
         if tag in ("h2", "h3") and self._heading is not None:
             h = self._heading
             text = "".join(h["text"]).replace("¶", "").strip()
             self.page.headings.append(
-                Heading(h["level"], h["id"], text, h["line"], h["permalink"], h["in_content"])
+                Heading(
+                    h["level"],
+                    h["id"],
+                    text,
+                    h["line"],
+                    h["permalink"],
+                    h["in_content"],
+                    h["in_copy"],
+                )
             )
             self._heading = None
         self._in_style = self._in_script = False

@@ -1,0 +1,130 @@
+"""The printed guide: which pages are chapters, and how their ids and links are made one page's."""
+
+from __future__ import annotations
+
+import re
+
+from ketamine_site import printguide
+from ketamine_site.printguide import Page, assemble, chapter_key, check, is_chapter
+
+PRINT_URL = "print/"
+SITE = "https://example.org/guide/"
+
+HOME = Page(
+    "index.md",
+    "",
+    "Home",
+    '<h1 id="title">Title</h1>\n'
+    '<p>See <a href="mechanism/step-one/#why">why</a> and '
+    '<a href="about/#evidence-levels">the levels</a>.'
+    '<sup class="citation" id="cite-1"><a class="citation-link" href="#ref-a">1</a></sup></p>\n'
+    '<figure class="diagram"><svg aria-labelledby="d-title" aria-describedby="d-desc">'
+    '<title id="d-title">T</title><desc id="d-desc">D</desc>'
+    '<marker id="arrow"/><path marker-end="url(#arrow)"/>'
+    '<a href="mechanism/step-one/" class="diagram__step"><text>1</text></a></svg></figure>\n'
+    '<ol class="references"><li id="ref-a">A. <a href="https://doi.org/10.1/x">doi</a> '
+    '<a class="reference-backlink" href="#cite-1">a</a></li></ol>',
+)
+STEP = Page(
+    "mechanism/step-one.md",
+    "mechanism/step-one/",
+    "1. Step one",
+    '<h1 id="title">Step one</h1>\n<h2 id="why">Why<a class="headerlink" href="#why">¶</a></h2>\n'
+    '<p>Back <a href="../../">home</a>, on to <a href="../../glossary/#nmda">NMDA</a>.'
+    '<sup class="citation" id="cite-1"><a class="citation-link" href="#ref-a">1</a></sup></p>\n'
+    '<input id="__tabbed_1_1" name="__tabbed_1" type="radio"><label for="__tabbed_1_1">A</label>\n'
+    '<ol class="references"><li id="ref-a">A.</li></ol>',
+)
+
+
+def ids(html: str) -> list[str]:
+    return re.findall(r'\sid="([^"]*)"', html)
+
+
+def test_chapters_are_the_science_pages_not_the_bibliography_about_or_contributing():
+    nav = [
+        "index.md", "mechanism/index.md", "mechanism/nmda-blockade.md", "opioid-debate.md",
+        "hypotheses.md", "glossary.md", "references.md", "about.md", "contributing/index.md",
+        "contributing/citing.md", "print.md",
+    ]  # fmt: skip
+    chosen = [uri for uri in nav if is_chapter(uri, "print.md")]
+    assert chosen == [
+        "index.md", "mechanism/index.md", "mechanism/nmda-blockade.md", "opioid-debate.md",
+        "hypotheses.md", "glossary.md",
+    ]  # fmt: skip
+
+
+def test_chapter_keys_come_from_the_file_path():
+    assert chapter_key("index.md") == "home"
+    assert chapter_key("mechanism/index.md") == "mechanism"
+    assert chapter_key("mechanism/ampa-activation.md") == "mechanism-ampa-activation"
+    assert chapter_key("opioid-debate.md") == "opioid-debate"
+
+
+def test_ids_are_unique_and_every_reference_to_one_is_rewritten_with_it():
+    guide = assemble([HOME, STEP], PRINT_URL, SITE)
+    assert guide.problems == []
+    found = ids(guide.html)
+    assert len(found) == len(set(found)), found
+    assert "home--cite-1" in found and "mechanism-step-one--cite-1" in found
+    assert 'href="#home--ref-a"' in guide.html and 'href="#home--cite-1"' in guide.html
+    assert 'aria-labelledby="home--d-title"' in guide.html
+    assert 'aria-describedby="home--d-desc"' in guide.html
+    assert 'marker-end="url(#home--arrow)"' in guide.html
+    assert 'for="mechanism-step-one--__tabbed_1_1"' in guide.html
+    assert 'name="mechanism-step-one--__tabbed_1"' in guide.html  # radio groups stay apart
+
+
+def test_links_to_printed_pages_stay_on_the_page_and_others_are_rebased_with_their_address():
+    html = assemble([HOME, STEP], PRINT_URL, SITE).html
+    assert '<a href="#mechanism-step-one--why">why</a>' in html
+    assert 'href="#chapter-mechanism-step-one" class="diagram__step"' in html  # in the SVG
+    assert '<a href="#chapter-home">home</a>' in html
+    assert (
+        '<a href="../about/#evidence-levels" '
+        'data-print-url="https://example.org/guide/about/#evidence-levels">'
+    ) in html
+    assert 'href="../glossary/#nmda" data-print-url="https://example.org/guide/glossary/#nmda"' in (
+        html
+    )
+    assert 'href="https://doi.org/10.1/x"' in html  # another site's link is left alone
+
+
+def test_without_a_site_url_links_are_rebased_but_carry_no_address():
+    html = assemble([HOME], PRINT_URL, None).html
+    assert '<a href="../about/#evidence-levels">' in html
+    assert "data-print-url" not in html
+
+
+def test_headings_move_down_a_level_and_chapters_are_listed_in_order():
+    guide = assemble([HOME, STEP], PRINT_URL, SITE)
+    assert '<h2 id="home--title">Title</h2>' in guide.html
+    assert '<h3 id="mechanism-step-one--why">' in guide.html
+    assert "<h1" not in guide.html
+    assert guide.chapters == [
+        ("Home", "chapter-home"),
+        ("1. Step one", "chapter-mechanism-step-one"),
+    ]
+    contents = guide.html.split("</nav>")[0]
+    assert contents.index("#chapter-home") < contents.index("#chapter-mechanism-step-one")
+    assert guide.html.count('data-copy-of="') == 2
+
+
+def test_check_reports_repeated_ids_and_links_to_missing_ids():
+    problems = check('<p id="a"></p><p id="a"></p><a href="#b">b</a><a href="#a">a</a>')
+    assert problems == [
+        "id 'a' appears 2 times on the printed guide",
+        "a link to '#b', an id the printed guide does not have",
+    ]
+
+
+def test_attribute_values_are_escaped_when_written_back():
+    page = Page("x.md", "x/", "X", '<a href="../y/?a=1&amp;b=2#t" title="a &quot;b&quot;">y</a>')
+    html = assemble([page], PRINT_URL, None).html
+    assert 'href="../y/?a=1&amp;b=2#t"' in html
+    assert 'title="a &quot;b&quot;"' in html  # untouched attributes keep their bytes
+
+
+def test_placeholder_is_an_html_comment():
+    # Markdown passes an HTML comment through untouched, so the hook finds it in the page.
+    assert printguide.PLACEHOLDER.startswith("<!--") and printguide.PLACEHOLDER.endswith("-->")
