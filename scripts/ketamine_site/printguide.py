@@ -54,6 +54,12 @@ ATTRIBUTE = re.compile(
 )
 LOCAL_URL_REFERENCE = re.compile(r"url\(\s*(['\"]?)#([^'\")\s]+)\1\s*\)")
 HEADING = re.compile(r"<(/?)h([1-6])\b", re.IGNORECASE)
+# Per-page tools that a printed chapter does not need: each page's "Cite this page" block (the
+# printed guide has one of its own, for the whole guide) and the link to it in the review line.
+PAGE_TOOLS = (
+    re.compile(r'<section class="page-citation"[^>]*>.*?</section>\n?', re.DOTALL),
+    re.compile(r' · <a href="#cite-this-page">Cite this page</a>'),
+)
 ID_VALUE = re.compile(r"""\sid\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 LOCAL_HREF = re.compile(r"""\s(?:xlink:)?href\s*=\s*(?:"#([^"]*)"|'#([^']*)')""")
 
@@ -107,6 +113,10 @@ def assemble(pages: list[Page], print_url: str, site_url: str | None = None) -> 
     parts = []
     for page in pages:
         key = keys[page.url]
+        content = page.content
+        for tool in PAGE_TOOLS:
+            content = tool.sub("", content)
+        page = Page(page.src_uri, page.url, page.title, content)
         body = _demote_headings(_rewrite_chapter(page, key, keys, print_url, site_url))
         source = html.escape(page.url or "./", quote=True)
         parts.append(

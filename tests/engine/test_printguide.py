@@ -128,3 +128,22 @@ def test_attribute_values_are_escaped_when_written_back():
 def test_placeholder_is_an_html_comment():
     # Markdown passes an HTML comment through untouched, so the hook finds it in the page.
     assert printguide.PLACEHOLDER.startswith("<!--") and printguide.PLACEHOLDER.endswith("-->")
+
+
+def test_chapters_leave_out_their_own_cite_this_page_block():
+    """A chapter's "Cite this page" block and the link to it stay on the page, not in print."""
+    page = Page(
+        "mechanism/step-one.md",
+        "mechanism/step-one/",
+        "1. Step one",
+        '<h1 id="title">Step one</h1>\n'
+        '<p class="page-review">Last reviewed <time datetime="2026-12-03">3 December 2026</time>'
+        ' · <a href="#cite-this-page">Cite this page</a></p>\n<p>Text.</p>\n'
+        '<section class="page-citation" aria-labelledby="cite-this-page">\n'
+        '<h2 id="cite-this-page">Cite this page</h2>\n<p>Step one. Site.</p>\n</section>\n',
+    )
+    guide = assemble([page], PRINT_URL, SITE)
+    assert "page-citation" not in guide.html
+    assert "cite-this-page" not in guide.html
+    assert "Last reviewed" in guide.html and "Text." in guide.html
+    assert not guide.problems

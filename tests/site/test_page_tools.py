@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -18,7 +17,7 @@ import yaml
 
 from ketamine_site.changelog import read_entries
 from ketamine_site.sitebuild import ROOT, build_site
-from ketamine_site.sitecopy import edit
+from ketamine_site.sitecopy import copy_project, edit
 
 SITE_URL = yaml.safe_load(
     re.search(r"^site_url:.*$", (ROOT / "mkdocs.yml").read_text(), re.M).group(0)
@@ -114,13 +113,7 @@ def test_every_page_links_to_the_feed_in_its_head(built_site):
 @pytest.fixture(scope="module")
 def project_copy(tmp_path_factory) -> Path:
     """The project's sources (not its venv, git or build output), to break on purpose."""
-    copy = tmp_path_factory.mktemp("project") / "project"
-    ignore = shutil.ignore_patterns(".venv", ".git", "site", "__pycache__", "*.egg-info")
-    for name in ("docs", "includes", "scripts"):
-        shutil.copytree(ROOT / name, copy / name, ignore=ignore)
-    for name in ("mkdocs.yml", "references.bib"):
-        shutil.copy2(ROOT / name, copy / name)
-    return copy
+    return copy_project(ROOT, tmp_path_factory.mktemp("project") / "project")
 
 
 DAY = 86_400
