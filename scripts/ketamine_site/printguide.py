@@ -57,7 +57,7 @@ HEADING = re.compile(r"<(/?)h([1-6])\b", re.IGNORECASE)
 # Per-page tools that a printed chapter does not need: each page's "Cite this page" block (the
 # printed guide has one of its own, for the whole guide) and the link to it in the review line.
 PAGE_TOOLS = (
-    re.compile(r'<section class="page-citation"[^>]*>.*?</section>\n?', re.DOTALL),
+    re.compile(r'<section\b[^>]*\bclass="page-citation"[^>]*>.*?</section>\n?', re.DOTALL),
     re.compile(r' · <a href="#cite-this-page">Cite this page</a>'),
 )
 ID_VALUE = re.compile(r"""\sid\s*=\s*(?:"([^"]*)"|'([^']*)')""")
