@@ -245,7 +245,7 @@ def test_section_headings_have_explicit_ids():
     assert not problems, report(
         problems,
         "End each heading with a readable id that stays when the wording changes, as in "
-        "'## Key points { #key-points }', then run `python scripts/register_anchors.py`.",
+        "'## Key points { #key-points }', then run `.venv/bin/python scripts/register_anchors.py`.",
     )
 
 
