@@ -25,6 +25,8 @@ Progress goes to stderr, figures to stdout.
 
 from __future__ import annotations
 
+import project_python  # noqa: F401  (first: outside .venv, one clear line, no traceback)
+
 import argparse
 import importlib.metadata
 import os

@@ -1,8 +1,8 @@
 """Lighthouse scores for the home page and the longest page, served locally. Printed, not tested.
 
-    python scripts/lighthouse.py                 # builds the site into a temporary folder first
-    python scripts/lighthouse.py --site site/    # uses a site you built already
-    python scripts/lighthouse.py --page print/   # also measures another page
+    .venv/bin/python scripts/lighthouse.py               # builds the site into a temporary folder
+    .venv/bin/python scripts/lighthouse.py --site site/  # uses a site you built already
+    .venv/bin/python scripts/lighthouse.py --page print/ # also measures another page
 
 Runs Lighthouse 12.2.3 through ``npx`` (Node 18+; the first run downloads it from the npm
 registry) against Debian's Chromium (/usr/bin/chromium, or $CHROME_PATH), with Lighthouse's
@@ -13,6 +13,8 @@ audit) per page. Text files are served gzip-compressed, as GitHub Pages serves t
 """
 
 from __future__ import annotations
+
+import project_python  # noqa: F401  (first: outside .venv, one clear line, no traceback)
 
 import argparse
 import functools

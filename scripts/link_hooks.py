@@ -16,6 +16,9 @@ from ketamine_site import pagelinks
 
 # A "mkdocs.plugins.*" logger: its warnings count for `mkdocs build --strict`.
 log = logging.getLogger("mkdocs.plugins.links")
+# MkDocs' own link warnings come from this logger; the ones for links reported here are dropped.
+_reported = pagelinks.ReportedLinks()
+logging.getLogger("mkdocs.structure.pages").addFilter(_reported)
 
 # Per build, as `mkdocs serve` reuses this module: every file's src_uri, and each page's links
 # as on_page_markdown found them, so that on_env checks their anchors without a second scan.
@@ -27,6 +30,7 @@ def on_files(files, config):
     global _file_names
     _file_names = {file.src_uri for file in files}  # once, not once per page
     _targets.clear()
+    _reported.reported.clear()
     return files
 
 
@@ -35,6 +39,7 @@ def on_page_markdown(markdown, page, config, files):
     targets = _targets[uri] = pagelinks.link_targets(source)
     for link in pagelinks.broken_links(source, uri, _file_names, targets=targets):
         log.warning(f"{page.file.src_path}:{link.line}: {link.message()}")
+        _reported.add(uri, link.target)
     return markdown
 
 
@@ -47,4 +52,5 @@ def on_env(env, config, files):
         targets = _targets.get(uri)  # None if a plugin rendered the page without on_page_markdown
         for link in pagelinks.broken_anchors(source, uri, ids, targets=targets):
             log.warning(f"{file.src_path}:{link.line}: {link.message()}")
+            _reported.add(uri, link.target)
     return env

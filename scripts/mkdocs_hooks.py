@@ -1,28 +1,26 @@
 """MkDocs hook: wires the citation engine and the evidence levels into the build.
 
-It only wires events; the work is in ``citations`` and ``evidence``, which never import MkDocs.
-MkDocs adds this file's folder to ``sys.path`` only while loading it, so engine modules are
-imported here, at the top. ``mkdocs serve`` does not reload this module between builds: per-build
-state is reset in ``on_config``, and the bibliography is parsed again only when the file changes.
+Only wiring: each event hands MkDocs' objects to the engine (``ketamine_site``, which never
+imports MkDocs) and reports the problems it returns. MkDocs adds this file's folder to
+``sys.path`` only while loading it, so engine modules are imported here, at the top.
+``mkdocs serve`` does not reload this module between builds: per-build state is reset in
+``on_config``, and the bibliography is parsed again only when the file changes.
 """
 
 from __future__ import annotations
 
-import html
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
-from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data
 
-from ketamine_site import evidence
-from ketamine_site.citations import Bibliography, BibliographyError, load_bibliography
-from ketamine_site.citations.markdown_ext import CitationExtension, FormattedReferences
-from ketamine_site.citations.markers import locate
-from ketamine_site.citations.render import BibliographyEntry, bibliography_html, bibliography_order
+from ketamine_site import evidence, searchhide, serving, sitebibliography
+from ketamine_site.bibcache import BibliographyCache
+from ketamine_site.citations.markdown_ext import CitationExtension
+from ketamine_site.errorbanner import banner_html
 from ketamine_site.frontmatter import front_matter_error
 
 # A "mkdocs.plugins.*" logger: its warnings count for `mkdocs build --strict`.
@@ -30,46 +28,48 @@ log = logging.getLogger("mkdocs.plugins.citations")
 
 BIBLIOGRAPHY_FILE = "references.bib"  # beside mkdocs.yml
 BIBLIOGRAPHY_PAGE = "references.md"  # in docs/: the site-wide bibliography
-BIBLIOGRAPHY_PLACEHOLDER = "<!-- bibliography -->"
-
-
-@dataclass
-class _Cached:
-    signature: tuple[int, int] | None = None
-    bibliography: Bibliography | None = None
-    references: FormattedReferences | None = None
 
 
 @dataclass
 class _Build:
     extension: CitationExtension
+    banner: str = ""  # shown on every page while serve runs on the last good bibliography
     cited_on: dict[str, list] = field(default_factory=dict)  # key → pages citing it
-    declarations: list[evidence.Declaration] = field(default_factory=list)
+    declarations: dict[str, evidence.Declaration] = field(default_factory=dict)  # by src_uri
     # page → the content that search sees instead of the page's own (the site bibliography)
     search_copies: dict[str, str] = field(default_factory=dict)
     # page → (its content while search reads it, its full content), for page_context
     full_content: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
-_cache = _Cached()
+_bibliographies = BibliographyCache()
 _build: _Build | None = None
+_serving = False  # mkdocs serve: a bad bibliography is shown on the pages, not fatal
+_code: serving.Snapshot = {}  # the engine's files as serve loaded them
 
 
-def _load(path: Path) -> tuple[Bibliography, FormattedReferences]:
-    """Parse the bibliography once, and again only when the file has changed (mkdocs serve)."""
-    try:
-        stat = path.stat()
-    except FileNotFoundError:
-        raise PluginError(f"{path}: bibliography not found. Create it (it may be empty).") from None
-    signature = (stat.st_mtime_ns, stat.st_size)
-    if _cache.signature != signature or _cache.bibliography is None:
-        try:
-            bibliography = load_bibliography(path, _display_name(path))
-        except BibliographyError as error:
-            raise PluginError(f"Bibliography error:\n{error}") from None
-        _cache.signature, _cache.bibliography = signature, bibliography
-        _cache.references = FormattedReferences(bibliography)
-    return _cache.bibliography, _cache.references
+def on_startup(command, dirty):
+    global _serving, _code
+    _serving = command == "serve"
+    _code = serving.snapshot([__file__]) if _serving else {}
+
+
+def on_config(config):
+    global _build
+    if _serving and (changed := serving.changed_files(_code)):
+        log.warning(serving.restart_message(changed, Path.cwd()))
+    path = Path(config.config_file_path).parent / BIBLIOGRAPHY_FILE
+    loaded = _bibliographies.load(path, _display_name(path))
+    banner = ""
+    if loaded.error:
+        if not _serving:
+            raise PluginError(f"Bibliography error:\n{loaded.error}")
+        log.error(f"Bibliography error (the preview keeps the last good version):\n{loaded.error}")
+        banner = banner_html(loaded.error, _display_name(path))
+    extension = CitationExtension(loaded.bibliography, loaded.references)
+    config.markdown_extensions.append(extension)
+    _build = _Build(extension, banner)
+    return config
 
 
 def _display_name(path: Path) -> str:
@@ -80,27 +80,9 @@ def _display_name(path: Path) -> str:
         return str(path)
 
 
-def _page_link(target, from_page, anchor: str) -> str:
-    # MkDocs gives ".." for the home page seen from "references/"; a link wants "../".
-    url = get_relative_url(target.url, from_page.url)
-    if target.url.endswith("/") or target.url == "":
-        url = url.rstrip("/") + "/"
-    return f"{url}#{anchor}"
-
-
-def on_config(config):
-    global _build
-    path = Path(config.config_file_path).parent / BIBLIOGRAPHY_FILE
-    bibliography, references = _load(path)
-    extension = CitationExtension(bibliography, references)
-    config.markdown_extensions.append(extension)
-    _build = _Build(extension)
-    return config
-
-
 def on_nav(nav, config, files):
     # Every page's declaration is needed before the home page renders its table.
-    _build.declarations = []
+    _build.declarations = {}
     for file in files.documentation_pages():
         if problem := front_matter_error(file.content_string):
             line, message = problem
@@ -111,28 +93,30 @@ def on_nav(nav, config, files):
         except evidence.EvidenceError as error:
             raise PluginError(f"Evidence declaration error: {error}") from None
         if declaration:
-            _build.declarations.append(declaration)
+            _build.declarations[file.src_uri] = declaration
     return nav
 
 
 def on_page_markdown(markdown, page, config, files):
-    declaration = next((d for d in _build.declarations if d.src_uri == page.file.src_uri), None)
+    declaration = _build.declarations.get(page.file.src_uri)
     if declaration:
         markdown = evidence.insert_after_title(markdown, evidence.header_markdown(declaration))
     if evidence.TABLE_PLACEHOLDER in markdown:
-        table = evidence.table_markdown(_build.declarations, page.file.src_uri)
+        table = evidence.table_markdown(list(_build.declarations.values()), page.file.src_uri)
         markdown = markdown.replace(evidence.TABLE_PLACEHOLDER, table)
     return markdown
 
 
 def on_page_content(html, page, config, files):
     result = _build.extension.result
-    if result.problems:
-        source = page.file.content_string
-        for problem in result.problems:
-            line = locate(source, problem.key, problem.occurrence) if problem.key else None
-            where = f"{page.file.src_path}:{line}" if line else page.file.src_path
-            log.warning(f"{where}: {problem.message}")
+    source, uri = page.file.content_string, page.file.src_uri
+    for problem in result.problems:
+        line = None
+        if problem.key:
+            declaration = _build.declarations.get(uri)
+            line = evidence.citation_line(source, problem.key, problem.occurrence, declaration)
+        where = f"{page.file.src_path}:{line}" if line else page.file.src_path
+        log.warning(f"{where}: {problem.message}")
     # The page's cited records, in citation order, for scripts/metadata_hooks.py (runs later).
     page.cited_records = tuple(_build.extension.bibliography[key] for key in result.cited)
     for key in result.cited:
@@ -140,73 +124,34 @@ def on_page_content(html, page, config, files):
     if page.present_anchor_ids is not None:
         # The reference list is raw HTML, so MkDocs did not see its ids: links to them validate.
         page.present_anchor_ids.update(f"ref-{key}" for key in result.cited)
-    return html
+    return _build.banner + html
 
 
-# Citation groups and page reference lists are kept out of the search index: a search for a word
-# would otherwise find every page whose tooltips or references contain it, and the index would
-# repeat each reference once per citation. Marking them `data-search-exclude` would do that too,
-# but Material's search plugin still parses every tag it then skips, which cost more than the
-# rest of the hook put together. So, for the search plugin's turn only (page_context, priority
-# 0), the page's content is a copy without them, and the full content is put back before the page
-# is rendered: the page keeps every byte of its markup, and the index is the one that
-# `data-search-exclude` on those elements would give. Each piece runs from its opening text to
-# its first closing tag (none of them holds its own tag).
-_HIDDEN_FROM_SEARCH = (
-    ('<sup class="citation" id="cite-', "</sup>"),
-    ('<ol class="references">', "</ol>"),
-)
-
-
-def _hidden_spans(content: str) -> list[tuple[int, int]]:
-    """(start, end) of each piece to hide, in page order; str.find, as a regex scan costs more."""
-    spans = []
-    for opening, closing in _HIDDEN_FROM_SEARCH:
-        start = content.find(opening)
-        while start >= 0:
-            end = content.find(closing, start)
-            if end < 0:
-                break
-            end += len(closing)
-            spans.append((start, end))
-            start = content.find(opening, end)
-    spans.sort()
-    return spans
-
-
-def _without_hidden(content: str) -> str:
-    pieces, position = [], 0
-    for start, end in _hidden_spans(content):
-        if start >= position:  # not inside a piece already left out
-            pieces.append(content[position:start])
-            position = end
-    return "".join(pieces) + content[position:] if pieces else content
-
-
-@event_priority(100)  # before the search plugin
+# Search reads each page without its citations and reference lists (see searchhide): the copy
+# goes in before the search plugin's turn (priority 0) and the full page comes back after it.
+@event_priority(100)
 def _hide_from_search(context, page, config, nav):
     uri = page.file.src_uri
     full = page.content or ""
-    # The site bibliography has a copy of its own for search (see _fill_bibliography).
-    for_search = _without_hidden(_build.search_copies.pop(uri, full))
+    # The site bibliography has a copy of its own for search (see on_env).
+    for_search = searchhide.for_search(_build.search_copies.pop(uri, full))
     if for_search is not full:
         page.content = for_search
         _build.full_content[uri] = (for_search, full)
     return context
 
 
-@event_priority(-100)  # after the search plugin
+@event_priority(-100)
 def _restore_after_search(context, page, config, nav):
     saved = _build.full_content.pop(page.file.src_uri, None)
     if saved is not None:
-        for_search, full = saved
-        if page.content != for_search:
+        page.content, changed = searchhide.after_search(saved[0], page.content, saved[1])
+        if changed:
             log.warning(
                 f"{page.file.src_path}: a plugin changed the page's content during page_context, "
                 "between the citation hook's two steps; its change is dropped so that the page "
                 "keeps its citations. Run that plugin on page_content instead."
             )
-        page.content = full
     return context
 
 
@@ -215,49 +160,26 @@ on_page_context = CombinedEvent(_hide_from_search, _restore_after_search)
 
 def on_env(env, config, files):
     # Every page's content exists now, and no template has been rendered yet.
-    _fill_bibliography(files)
-    return env
-
-
-def _fill_bibliography(files) -> None:
     bibliography = _build.extension.bibliography
-    uncited = [record.key for record in bibliography if record.key not in _build.cited_on]
-    if uncited:
+    if uncited := sitebibliography.uncited(bibliography.records, _build.cited_on):
         log.info(
             f"{BIBLIOGRAPHY_FILE}: {len(uncited)} entries are not cited by any page: "
             + ", ".join(uncited)
         )
     file = files.get_file_from_path(BIBLIOGRAPHY_PAGE)
     if file is None or file.page is None:
-        return
+        return env
     page = file.page
-    if BIBLIOGRAPHY_PLACEHOLDER not in (page.content or ""):
-        log.warning(
-            f"{file.src_path}: no '{BIBLIOGRAPHY_PLACEHOLDER}' line; add it where the "
-            "site-wide bibliography should appear"
-        )
-        return
-    references = _build.extension.references
-    links: dict[str, str] = {}  # each citing page's URL from here, worked out once
-
-    def link(target, key: str) -> str:
-        uri = target.file.src_uri
-        if uri not in links:
-            links[uri] = _page_link(target, page, "")
-        return links[uri] + f"ref-{key}"
-
-    entries = []
-    for key, pages in _build.cited_on.items():
-        reference_html, text = references.get(key)
-        cited_on = tuple([(p.title, link(p, key)) for p in pages])
-        entries.append(BibliographyEntry(key, reference_html, text, cited_on))
-    ordered = bibliography_order(entries)
-    content = page.content
-    page.content = content.replace(BIBLIOGRAPHY_PLACEHOLDER, bibliography_html(ordered))
-    # Search gets each reference as bare text: the words its index keeps, without the tags
-    # (italics, links, "Cited on", permalinks) it would parse only to drop.
-    items = "".join(f"<li>{html.escape(e.sort_text, quote=False)} </li>\n" for e in ordered)
-    search_copy = f'<ul class="bibliography">\n{items}</ul>' if ordered else bibliography_html([])
-    _build.search_copies[file.src_uri] = content.replace(BIBLIOGRAPHY_PLACEHOLDER, search_copy)
+    if sitebibliography.PLACEHOLDER not in (page.content or ""):
+        log.warning(f"{file.src_path}: {sitebibliography.MISSING_PLACEHOLDER}")
+        return env
+    cited_on = {
+        key: [sitebibliography.CitingPage(p.title, p.url) for p in pages]
+        for key, pages in _build.cited_on.items()
+    }
+    page.content, _build.search_copies[file.src_uri] = sitebibliography.fill(
+        page.content, cited_on, _build.extension.references, page.url
+    )
     if page.present_anchor_ids is not None:
         page.present_anchor_ids.update(_build.cited_on)
+    return env

@@ -1,7 +1,7 @@
 """Check and format ``references.bib``.
 
-    python scripts/references.py check [FILE] [--docs DIR]
-    python scripts/references.py format [FILE] [--check] [--diff]
+    .venv/bin/python scripts/references.py check [FILE] [--docs DIR]
+    .venv/bin/python scripts/references.py format [FILE] [--check] [--diff]
 
 ``check`` prints one ``file:line: message`` per problem, each saying what to do, and exits 1 if
 any is an error. Entries no page cites are ``warning:`` lines and do not change the exit code;
@@ -16,6 +16,8 @@ FILE defaults to ``references.bib`` at the root of this repository.
 """
 
 from __future__ import annotations
+
+import project_python  # noqa: F401  (first: outside .venv, one clear line, no traceback)
 
 import argparse
 import difflib
@@ -84,7 +86,7 @@ def format_file(path: Path, name: str, check_only: bool = False, show_diff: bool
         )
     if check_only:
         for line, what in differences(text, formatted):
-            print(f"{name}:{line}: {what}: run `python scripts/references.py format`")
+            print(f"{name}:{line}: {what}: run `.venv/bin/python scripts/references.py format`")
         print(f"{name}: not formatted")
         return 1
     _write(path, formatted)

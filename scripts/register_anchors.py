@@ -1,7 +1,7 @@
 """Record the site's new anchors in tests/site/anchors.json, so published links keep working.
 
-    python scripts/register_anchors.py            # builds the site (mkdocs build --strict) first
-    python scripts/register_anchors.py --site site/   # uses a site you built already
+    .venv/bin/python scripts/register_anchors.py               # builds the site (--strict) first
+    .venv/bin/python scripts/register_anchors.py --site site/  # uses a site you built already
 
 Adds every section heading id (h2, h3) and every entry of the site-wide bibliography that the
 registry does not list yet, and prints what it added. It never removes one: once published, an
@@ -10,6 +10,8 @@ redirect in mkdocs.yml's ``redirect_maps``).
 """
 
 from __future__ import annotations
+
+import project_python  # noqa: F401  (first: outside .venv, one clear line, no traceback)
 
 import argparse
 import sys

@@ -1,12 +1,14 @@
 """Screenshots of every page of a built site, light and dark, desktop and phone, for review.
 
-    python scripts/screenshots.py [SITE_DIR] [--out DIR]
+    .venv/bin/python scripts/screenshots.py [SITE_DIR] [--out DIR]
 
 Builds nothing: point it at a built site (default: site/). Serves it on 127.0.0.1 and drives
 Debian's Chromium through Playwright. Prints the PNG paths; look at them before a release.
 """
 
 from __future__ import annotations
+
+import project_python  # noqa: F401  (first: outside .venv, one clear line, no traceback)
 
 import argparse
 from pathlib import Path

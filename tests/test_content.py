@@ -16,6 +16,7 @@ import yaml
 from ketamine_site import readability
 from ketamine_site.citations import load_bibliography
 from ketamine_site.citations.markers import find_groups, parse_group
+from ketamine_site.prose import blank_non_prose
 from ketamine_site.sitebuild import ROOT
 
 DOCS = ROOT / "docs"
@@ -30,9 +31,6 @@ CHECK_YOURSELF = "## Check yourself { #check-yourself }"
 QUESTIONS = range(2, 5)  # 2 to 4 folded self-check questions
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
-FENCE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})")
-CODE_SPAN = re.compile(r"(?P<ticks>`+)(?!`).*?(?<!`)(?P=ticks)(?!`)")
-HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 HEADING = re.compile(r"^[ \t]*(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)[ \t]*#*[ \t]*$")
 EXPLICIT_ID = re.compile(r"\{[^{}]*#(?P<id>[^\s{}]+)[^{}]*\}$")
 QUESTION_BLOCK = re.compile(r"^\?\?\?[ \t]+question\b")
@@ -63,22 +61,8 @@ class Page:
 
 
 def prose_lines(text: str, first_line: int = 1) -> tuple[tuple[int, str], ...]:
-    """The text's lines with fenced code, code spans and HTML comments blanked (numbers kept)."""
-    text = HTML_COMMENT.sub(lambda m: "\n" * m[0].count("\n"), text)
-    lines, fence = [], ""
-    for number, line in enumerate(text.split("\n"), first_line):
-        opening = FENCE.match(line)
-        if fence:
-            marker = opening["fence"] if opening else ""
-            if marker[:1] == fence[0] and len(marker) >= len(fence) and not line.strip(" \t`~"):
-                fence = ""
-            line = ""
-        elif opening:
-            fence, line = opening["fence"], ""
-        else:
-            line = CODE_SPAN.sub("", line)
-        lines.append((number, line))
-    return tuple(lines)
+    """The text's lines with code and raw HTML blanked (``blank_non_prose``), numbers kept."""
+    return tuple(enumerate(blank_non_prose(text).split("\n"), first_line))
 
 
 @cache
@@ -262,7 +246,7 @@ def test_section_headings_have_explicit_ids():
     assert not problems, report(
         problems,
         "End each heading with a readable id that stays when the wording changes, as in "
-        "'## Key points { #key-points }', then run `python scripts/register_anchors.py`.",
+        "'## Key points { #key-points }', then run `.venv/bin/python scripts/register_anchors.py`.",
     )
 
 

@@ -110,3 +110,22 @@ def test_targets_found_once_give_the_same_reports_as_a_fresh_scan():
 
 def test_a_page_without_links_has_no_targets_even_with_code_in_it():
     assert link_targets("Text with `code` and\n\n```\nmore code\n```\n[@key] and [x].\n") == []
+
+
+def test_links_in_indented_code_and_raw_html_blocks_are_not_links():
+    """Python-Markdown leaves these as they are, so they are not links to check."""
+    text = (
+        "Some prose.\n\n    [x](missing.md)\n\n"
+        "- A list item\n\n        [y](missing.md)\n\n"
+        '<pre class="example">\n[z](missing.md)\n</pre>\n\n'
+        "<div>\n<div>\n[w](missing.md)\n</div>\n[v](missing.md)\n</div>\n"
+    )
+    assert broken_links(text, "index.md", FILES) == []
+
+
+def test_links_in_an_admonition_or_a_markdown_html_block_are_checked():
+    text = (
+        '!!! note "A note"\n\n    See [x](missin.md).\n\n'
+        '<div class="card" markdown>\n\n[y](glosary.md)\n\n</div>\n'
+    )
+    assert [link.line for link in broken_links(text, "index.md", FILES)] == [3, 7]

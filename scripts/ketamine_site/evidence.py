@@ -10,6 +10,8 @@ import posixpath
 import re
 from dataclasses import dataclass
 
+from ketamine_site.citations.markers import locate
+
 LEVELS = {
     "established": "Established",
     "supported": "Supported",
@@ -122,3 +124,29 @@ def table_markdown(declarations: list[Declaration], from_src: str) -> str:
         claim = d.claim.replace("|", "\\|")
         rows.append(f"| [{name}]({link}) | {level} | {claim} | {_cite(d.sources)} |")
     return "\n".join(rows)
+
+
+_FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(?:.*?\n)?(?:-{3}|\.{3})[ \t]*(?:\n|\Z)", re.DOTALL)
+
+
+def citation_line(
+    source: str, key: str, occurrence: int, declaration: Declaration | None
+) -> int | None:
+    """The 1-based line in a page's ``source`` of the ``occurrence``-th citation of ``key``.
+
+    The build counts citations in the page as rendered, where the evidence box, made from the
+    front matter's ``evidence: sources:``, stands right after the title and so before the body's
+    citations. Those first occurrences are found in the front matter, the rest in the body.
+    """
+    front = _FRONT_MATTER.match(source)
+    body_start = front.end() if front else 0
+    in_box = declaration.sources.count(key) if declaration else 0
+    if occurrence < in_box and front:
+        pattern = re.compile(r"(?<![\w.@-])@?" + re.escape(key) + r"(?![A-Za-z0-9_])")
+        hits = [
+            source.count("\n", 0, m.start()) + 1 for m in pattern.finditer(source, 0, body_start)
+        ]
+        if hits:
+            return hits[min(occurrence, len(hits) - 1)]
+    line = locate(source[body_start:], key, max(occurrence - in_box, 0))
+    return line + source.count("\n", 0, body_start) if line else None

@@ -9,17 +9,17 @@ caller passes them in (``broken_anchors``).
 from __future__ import annotations
 
 import difflib
+import logging
 import posixpath
 import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import unquote
 
+from ketamine_site.prose import blank_non_prose
+
 INLINE = re.compile(r"\]\(\s*<?(?P<target>[^()\s<>]+)")  # [text](target "title"), ![alt](…)
 DEFINITION = re.compile(r"^ {0,3}\[(?!@)[^\]]+\]:[ \t]*<?(?P<target>[^\s<>]+)", re.MULTILINE)
-FENCE = re.compile(r"^[ \t>]*(?P<fence>`{3,}|~{3,})")
-CODE_SPAN = re.compile(r"(?P<ticks>`+)(?!`).*?(?<!`)(?P=ticks)(?!`)")
-HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 EXTERNAL = re.compile(r"^([a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 
 
@@ -37,41 +37,18 @@ class BrokenLink:
         )
 
 
-def _blank(match: re.Match[str]) -> str:
-    return re.sub(r"[^\n]", " ", match[0])
-
-
-def prose(text: str) -> str:
-    """``text`` with fenced code, code spans and HTML comments blanked; line numbers kept."""
-    text = HTML_COMMENT.sub(_blank, text)
-    lines, fence = [], ""
-    for line in text.split("\n"):
-        opening = FENCE.match(line)
-        if fence:
-            marker = opening["fence"] if opening else ""
-            if marker[:1] == fence[0] and len(marker) >= len(fence):
-                fence = ""
-            line = ""
-        elif opening:
-            fence, line = opening["fence"], ""
-        else:
-            line = CODE_SPAN.sub(_blank, line)
-        lines.append(line)
-    return "\n".join(lines)
-
-
 Target = tuple[int, str]  # (1-based line, the link target as written)
 
 
 def link_targets(text: str) -> list[Target]:
-    """Every link target in ``text`` outside code and comments, with its line.
+    """Every link target in ``text``'s prose (not in code, raw HTML or comments), with its line.
 
     The two checks below each need them; a caller that runs both passes them in, so a page's
     source is scanned once.
     """
     if "](" not in text and "]:" not in text:
         return []  # no inline link and no link definition: skip blanking the code
-    clean = prose(text)
+    clean = blank_non_prose(text)
     targets = []
     for pattern in (INLINE, DEFINITION):
         for match in pattern.finditer(clean):
@@ -156,3 +133,31 @@ def _closest(resolved: str, folder: str, files: Collection[str]) -> str | None:
         same_kind = sorted(f for f in files if posixpath.splitext(f)[1] == kind)
         match = difflib.get_close_matches(resolved, same_kind or sorted(files), n=1, cutoff=0.6)
     return posixpath.relpath(match[0], folder or ".") if match else None
+
+
+# MkDocs' own warning for a link to a missing file or section, as worded by MkDocs 1.6.
+_MKDOCS_LINK_WARNING = re.compile(
+    r"^Doc file '(?P<page>.+?)' contains (?:a|an unrecognized relative) link '(?P<target>.+?)'"
+)
+
+
+class ReportedLinks(logging.Filter):
+    """Drops MkDocs' warning about a link this module has reported already, with its line.
+
+    MkDocs' link validation stays on (it checks what this module does not, such as links from
+    the nav); only its second report of the same broken link is dropped, so each counts once in
+    ``--strict`` and the log says it once, in the more helpful words.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.reported: set[tuple[str, str]] = set()  # (page's src_uri, link target as written)
+
+    def add(self, page: str, target: str) -> None:
+        self.reported.add((page, target))
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not self.reported:
+            return True
+        match = _MKDOCS_LINK_WARNING.match(record.getMessage())
+        return not (match and (match["page"], match["target"]) in self.reported)

@@ -22,7 +22,8 @@ REGISTRY = Path(__file__).resolve().parents[2] / "tests" / "site" / "anchors.jso
 REGISTRY_NOTE = (
     "Published section anchors: links to them exist outside this site, so each must keep "
     "resolving (tests/site/test_anchors.py), directly or through a redirect from "
-    "mkdocs-redirects. Add new ones with `python scripts/register_anchors.py`; never remove one."
+    "mkdocs-redirects. Add new ones with `.venv/bin/python scripts/register_anchors.py`; "
+    "never remove one."
 )
 
 NAVIGATION_ONLY = {"a", "area", "form"}

@@ -15,9 +15,14 @@ from ketamine_site.browsing import (
 
 pytestmark = pytest.mark.browser
 
+# Each mode's pages are checked in PARTS tests (every PARTS-th page), so that pytest-xdist's
+# workers share the slowest work of the suite evenly instead of waiting on one long test.
+PARTS = 3
 
+
+@pytest.mark.parametrize("part", range(PARTS), ids=lambda part: f"part{part + 1}of{PARTS}")
 @pytest.mark.parametrize("mode", MODES)
-def test_no_accessibility_violations(site, browser, mode):
+def test_no_accessibility_violations(site, browser, mode, part):
     """Every page, in one palette at one width: zero axe violations (tags wcag2a … wcag22aa)."""
     settings = MODES[mode]
     context = browser.new_context(**settings)
@@ -26,7 +31,7 @@ def test_no_accessibility_violations(site, browser, mode):
     page = context.new_page()
     report, counts = [], {}
     try:
-        for url in site.pages:
+        for url in site.pages[part::PARTS]:
             page.goto(site.url(url), wait_until="load")
             scheme = page.get_attribute("body", "data-md-color-scheme")
             assert scheme == SCHEME[settings["color_scheme"]], (

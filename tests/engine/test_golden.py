@@ -2,13 +2,15 @@
 
 Each ``NAME.md`` is converted with the citation extension and the site's other Markdown
 extensions, against ``golden.bib``; the output must equal ``NAME.html`` exactly. On a
-difference the test prints a unified diff. ``pytest --regen-golden`` rewrites the expected files
-on purpose; review the diff before committing.
+difference the test prints a unified diff; a missing expected file fails too. To write the expected
+files from the current output on purpose, run ``pytest tests/engine --regen-golden`` (or set
+``REGEN_GOLDEN=1``), then review the diff before committing.
 """
 
 from __future__ import annotations
 
 import difflib
+import os
 from pathlib import Path
 
 import markdown
@@ -49,9 +51,16 @@ def test_golden(name, golden_bibliography, request):
     if problems:
         html += "<!-- problems:\n" + "\n".join(problems) + "\n-->\n"
     expected_path = GOLDEN / f"{name}.html"
-    if request.config.getoption("--regen-golden") or not expected_path.exists():
+    if _regenerating(request.config):
         expected_path.write_text(html, encoding="utf-8")
         pytest.skip(f"wrote {expected_path.name}; review it and commit")
+    if not expected_path.exists():
+        pytest.fail(
+            f"golden/{name}.html is missing: run `.venv/bin/python -m pytest tests/engine "
+            "--regen-golden` (or REGEN_GOLDEN=1) to write it from the current output, then "
+            "read it and commit it",
+            pytrace=False,
+        )
     expected = expected_path.read_text(encoding="utf-8")
     if html != expected:
         diff = "".join(
@@ -63,6 +72,12 @@ def test_golden(name, golden_bibliography, request):
             )
         )
         pytest.fail(f"rendered HTML differs from golden/{name}.html:\n{diff}", pytrace=False)
+
+
+def _regenerating(config) -> bool:
+    """Only on request: a test that wrote its own expectation could never fail."""
+    by_flag = config.getoption("--regen-golden", default=False)
+    return bool(by_flag) or os.environ.get("REGEN_GOLDEN", "") not in ("", "0")
 
 
 def test_every_golden_case_has_expected_html():

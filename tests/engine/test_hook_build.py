@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from ketamine_site import bibcache, sitebibliography
 from ketamine_site.sitebuild import ROOT, build_site
 
 BIB = (Path(__file__).parent / "golden" / "golden.bib").read_text(encoding="utf-8")
@@ -167,22 +168,47 @@ def test_citations_in_code_stay_untouched_in_the_real_theme(tmp_path):
 
 def test_bibliography_is_parsed_once_and_again_only_when_changed(tmp_path, monkeypatch):
     """mkdocs serve reuses the parsed file until it changes on disk."""
-    import mkdocs_hooks
-
     calls = []
-    real = mkdocs_hooks.load_bibliography
+    real = bibcache.load_bibliography
     monkeypatch.setattr(
-        mkdocs_hooks, "load_bibliography", lambda p, name=None: calls.append(p) or real(p, name)
+        bibcache, "load_bibliography", lambda p, name=None: calls.append(p) or real(p, name)
     )
-    monkeypatch.setattr(mkdocs_hooks, "_cache", mkdocs_hooks._Cached())
+    cache = bibcache.BibliographyCache()
     bib = tmp_path / "references.bib"
     shutil.copy(Path(__file__).parent / "golden" / "golden.bib", bib)
-    first = mkdocs_hooks._load(bib)
-    assert mkdocs_hooks._load(bib) == first
+    first = cache.load(bib, "references.bib")
+    assert cache.load(bib, "references.bib") == first
     assert len(calls) == 1
     bib.write_text(BIB + "\n% edited\n", encoding="utf-8")
-    mkdocs_hooks._load(bib)
+    cache.load(bib, "references.bib")
     assert len(calls) == 2
+
+
+def test_a_broken_bibliography_keeps_the_last_good_one_with_the_error(tmp_path):
+    """For mkdocs serve: the error comes back with the last parse that worked, until fixed."""
+    cache = bibcache.BibliographyCache()
+    bib = tmp_path / "references.bib"
+    bib.write_text(BIB, encoding="utf-8")
+    good = cache.load(bib, "references.bib")
+    assert not good.error and "alpha2001first" in good.bibliography
+    bib.write_text(BIB + "\n@article{alpha2001first, title = {Again}}\n", encoding="utf-8")
+    broken = cache.load(bib, "references.bib")
+    assert "duplicate key 'alpha2001first'" in broken.error
+    assert broken.error.startswith("references.bib:")
+    assert broken.bibliography is good.bibliography
+    assert cache.load(bib, "references.bib").error == broken.error  # not parsed again
+    bib.unlink()
+    assert "references.bib: bibliography not found" in cache.load(bib, "references.bib").error
+    bib.write_text(BIB, encoding="utf-8")
+    assert not cache.load(bib, "references.bib").error
+
+
+def test_a_bibliography_broken_from_the_start_gives_an_empty_one_with_the_error(tmp_path):
+    bib = tmp_path / "references.bib"
+    bib.write_text("@article{bad, title = {unbalanced\n", encoding="utf-8")
+    loaded = bibcache.BibliographyCache().load(bib, "references.bib")
+    assert "cannot parse the entry starting '@article{bad" in loaded.error
+    assert list(loaded.bibliography.records) == []
 
 
 def test_citations_and_reference_lists_are_kept_out_of_the_search_index(tmp_path):
@@ -202,12 +228,18 @@ def test_citations_and_reference_lists_are_kept_out_of_the_search_index(tmp_path
     html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert '<sup class="citation" id="cite-1"><a class="citation-link"' in html
     assert "First finding" in html.split('<span class="citation-tooltip">')[1].split("</span>")[0]
-    assert '<ol class="references">' in html
-    assert "<!--citation-" not in html
+    # Every piece search did not see is back: one group of two sources, a list of two.
+    article = html.split('<article class="md-content__inner md-typeset">')[1].split("</article>")[0]
+    assert article.count('<sup class="citation"') == 1
+    assert article.count('<a class="citation-link"') == 2
+    references = article.split('<ol class="references">')[1].split("</ol>")[0]
+    assert references.count('<li id="ref-') == 2
+    assert "\x02" not in html and "wzxcite" not in html  # no citation placeholder left over
     listing = (tmp_path / "site" / "references" / "index.html").read_text(encoding="utf-8")
     assert "in the cortex. <i>J Test</i>. 2001;10(2):100-110. <a href=" in listing
     assert '<span class="bibliography-cited-on">Cited on: <a href="../#ref-' in listing
-    assert "<!--citation-" not in listing
+    assert sitebibliography.PLACEHOLDER not in listing
+    assert listing.count('<ul class="bibliography">') == 1
 
 
 def test_a_citation_in_a_heading_stays_out_of_its_anchor_title_and_contents(tmp_path):
@@ -229,7 +261,9 @@ def test_a_citation_in_a_heading_stays_out_of_its_anchor_title_and_contents(tmp_
     sidebar = html.split('<nav class="md-nav md-nav--secondary"')[1].split("</nav>")[0]
     assert 'href="#rapid-effects"' in sidebar and "Rapid effects" in sidebar
     assert "Second finding" not in sidebar and "citation" not in sidebar
-    assert "data-citation" not in html
+    title = html.split('<h1 id="ketamine-and-mood">')[1].split("</h1>")[0]
+    assert title.startswith("Ketamine and mood") and '<sup class="citation" id="cite-1">' in title
+    assert "wzxcite" not in html  # the placeholders dropped from the toc and title, not leaked
 
 
 def test_a_citation_in_alt_text_is_reported_with_its_line(tmp_path):
@@ -268,6 +302,51 @@ def test_a_plugin_that_edits_the_page_during_search_is_reported(tmp_path):
     assert '<sup class="citation" id="cite-1">' in html and '<ol class="references">' in html
 
 
+def test_citations_in_an_element_excluded_from_search_build_strict(tmp_path):
+    """Material's search plugin strips data-search-exclude; that is not a plugin's change."""
+    pages = {
+        **PAGES,
+        "index.md": '# Home\n\nCited here [@alpha2001first].\n{ data-search-exclude="true" }\n\n'
+        "Searchable text [@beta2002second].\n",
+    }
+    project = make_project(tmp_path, pages)
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert "a plugin changed the page's content" not in result.stderr
+    html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    # The attribute is gone from the page, as Material's search plugin leaves it without the hook.
+    assert '<p>Cited here.<sup class="citation" id="cite-1">' in html
+    assert '<sup class="citation" id="cite-2">' in html and '<ol class="references">' in html
+    index = json.loads((tmp_path / "site" / "search" / "search_index.json").read_text("utf-8"))
+    home = " ".join(d["text"] for d in index["docs"] if d["location"].split("#")[0] == "")
+    assert "Searchable text" in home and "Cited here" not in home
+
+
+def test_an_unknown_evidence_source_is_reported_at_its_front_matter_line(tmp_path):
+    """The evidence box cites its sources first: its unknown key is at the front matter's line."""
+    page = """\
+        ---
+        title: A topic
+        evidence:
+          level: supported
+          claim: Something.
+          sources: [alpha2001first, nosuch2001key]
+        ---
+
+        # A topic
+
+        Body [@nosuch2001key].
+        """
+    project = make_project(tmp_path, {**PAGES, "topic/page.md": page})
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 1
+    warnings = [line for line in result.stderr.splitlines() if "nosuch2001key" in line]
+    assert [w.split(": unknown citation key")[0] for w in warnings] == [
+        "WARNING -  topic/page.md:6",
+        "WARNING -  topic/page.md:11",
+    ], result.stderr
+
+
 def test_links_to_a_pages_reference_list_entries_validate(tmp_path):
     """A Markdown link to page#ref-key passes anchor validation; a wrong key still warns."""
     pages = {
@@ -280,9 +359,11 @@ def test_links_to_a_pages_reference_list_entries_validate(tmp_path):
     result = build_site(project, tmp_path / "site", strict=False)
     assert result.returncode == 0
     assert "ref-beta2002second" not in result.stderr
-    assert "contains a link 'index.md#ref-x', but the doc 'index.md' does not contain" in (
+    assert "about.md:3: link to 'index.md#ref-x': that page has no section with this id" in (
         result.stderr
     )
+    # MkDocs' own warning for the same link is dropped: each broken link is reported once.
+    assert "contains a link 'index.md#ref-x'" not in result.stderr
 
 
 def test_a_link_to_a_missing_page_names_the_line_and_the_page_meant(tmp_path):
@@ -293,6 +374,16 @@ def test_a_link_to_a_missing_page_names_the_line_and_the_page_meant(tmp_path):
     assert (
         "topic/other.md:3: link to 'pag.md': no such file in docs/; did you mean 'page.md'?"
     ) in output
+    assert "contains a link 'pag.md'" not in output  # MkDocs' second report of it is dropped
+    assert "Aborted with 1 warnings in strict mode!" in output
+
+
+def test_links_in_indented_code_or_raw_html_are_not_checked(tmp_path):
+    """Only links that Markdown renders are checked; examples in code and <pre> are left alone."""
+    page = "# Other\n\nProse.\n\n    [x](missing.md)\n\n<pre>\n[y](missing.md)\n</pre>\n"
+    pages = {**PAGES, "topic/other.md": page}
+    result = build_site(make_project(tmp_path, pages), tmp_path / "site")
+    assert result.returncode == 0, result.stderr
 
 
 def test_a_link_to_a_missing_section_names_the_line_and_the_id_meant(tmp_path):

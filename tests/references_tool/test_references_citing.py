@@ -18,9 +18,19 @@ evidence:
 Ketamine does this [@zanos2016nmdar; @zanos2018ketamine, p. 621] and
 that [see @berman2000antidepressant].
 
-    ??? question "Indented admonition body"
+??? question "An admonition's body"
 
-        Answer [@autry2011nmda].
+    Answer [@autry2011nmda].
+
+        Indented code in it: [@indented2000nested]
+
+Indented code, as Python-Markdown reads it:
+
+    [@indented2000code]
+
+<pre>
+[@raw2000html]
+</pre>
 
 Not citations: an e-mail [me@example.org], a link [@handle](https://x.org),
 an escaped \\[@escaped2000key], code `[@inline2000code]` and:

@@ -126,7 +126,7 @@ def test_format_check_then_format_then_check(run_cli, write_bib):
     assert "+  journal = {J Test},\n" in result.stdout
     assert result.stdout.splitlines()[-2:] == [
         "refs.bib:2: entry 'good2001fine' is not in the canonical layout: "
-        "run `python scripts/references.py format`",
+        "run `.venv/bin/python scripts/references.py format`",
         "refs.bib: not formatted",
     ]
     assert run_cli("format", "refs.bib", cwd=path.parent).returncode == 0

@@ -231,7 +231,7 @@ def test_check_flag_names_the_entries_that_differ(write_bib, capsys):
     before = path.read_bytes()
     assert references.main(["format", "--check", str(path)]) == 1
     assert path.read_bytes() == before
-    hint = "run `python scripts/references.py format`"
+    hint = "run `.venv/bin/python scripts/references.py format`"
     assert capsys.readouterr().out.splitlines() == [
         f"{path}:10: blank lines or comments here are not in the canonical layout: {hint}",
         f"{path}:12: entry 'good2001two' is not in the canonical layout: {hint}",

@@ -2,7 +2,8 @@
 
 tests/site/anchors.json lists every anchor readers may have linked to (section headings,
 reference entries, bibliography entries). Each must resolve in the built site, directly or
-through a mkdocs-redirects stub; new ones are added with `python scripts/register_anchors.py`.
+through a mkdocs-redirects stub; new ones are added with
+`.venv/bin/python scripts/register_anchors.py`.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from ketamine_site.sitecheck import (
 )
 from ketamine_site.sitecopy import copy_site, edit
 
-REGISTER = "Run `python scripts/register_anchors.py` and commit tests/site/anchors.json."
+REGISTER = "Run `.venv/bin/python scripts/register_anchors.py` and commit tests/site/anchors.json."
 KEEP = (
     "Published links point here. Keep the id ({ #old-id } on the heading), or, if the page "
     "moved, add its old path to redirect_maps in mkdocs.yml."

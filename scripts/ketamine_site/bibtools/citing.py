@@ -1,10 +1,10 @@
 """Which bibliography keys the pages cite: ``[@key]`` groups and ``evidence: sources:`` lists.
 
 Groups are found with the engine's own ``citations.markers``, so a key counts as cited exactly
-when the build would number it. Like the Markdown extension, this skips fenced code blocks, code
-spans, HTML comments and escaped brackets (``\\[@key]``): examples in the contributing guide are
-not citations. The front matter's ``evidence: sources:`` keys count too, because the build
-cites them in the page's evidence box.
+when the build would number it. Like the Markdown extension, this skips code (fenced, indented,
+spans), raw HTML blocks, HTML comments (``prose.blank_non_prose``) and escaped brackets
+(``\\[@key]``): examples in the contributing guide are not citations. The front matter's
+``evidence: sources:`` keys count too, because the build cites them in the page's evidence box.
 """
 
 from __future__ import annotations
@@ -15,13 +15,11 @@ from pathlib import Path
 import yaml
 
 from ketamine_site.citations.markers import find_groups, parse_group
+from ketamine_site.prose import blank_non_prose
 
 _FRONT_MATTER = re.compile(
     r"\A-{3}[ \t]*\n(?P<yaml>.*?\n)?(?:-{3}|\.{3})[ \t]*(?:\n|\Z)", re.DOTALL
 )
-_FENCE = re.compile(r"[ \t]*(?P<fence>`{3,}|~{3,})")
-_CODE_SPAN = re.compile(r"(?P<ticks>`+)(?!`).*?(?<!`)(?P=ticks)(?!`)")
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
 def cited_keys(docs: Path) -> set[str]:
@@ -39,7 +37,7 @@ def page_keys(text: str) -> set[str]:
     if match:
         keys |= _evidence_sources(match["yaml"] or "")
         text = text[match.end() :]
-    prose = _prose(text)
+    prose = blank_non_prose(text)
     for group in find_groups(prose):
         if group.start() > 0 and prose[group.start() - 1] == "\\":
             continue
@@ -61,22 +59,3 @@ def _evidence_sources(front_matter: str) -> set[str]:
     if not isinstance(sources, list):
         return set()
     return {str(source).strip().lstrip("@") for source in sources}
-
-
-def _prose(text: str) -> str:
-    """The text with code and HTML comments blanked out (line count kept)."""
-    text = _HTML_COMMENT.sub(lambda m: "\n" * m[0].count("\n"), text)
-    lines, fence = [], ""
-    for line in text.split("\n"):
-        opening = _FENCE.match(line)
-        if fence:
-            closing = opening and opening["fence"][0] == fence[0]
-            if closing and len(opening["fence"]) >= len(fence) and not line.strip().strip(fence[0]):
-                fence = ""
-            lines.append("")
-        elif opening:
-            fence = opening["fence"]
-            lines.append("")
-        else:
-            lines.append(_CODE_SPAN.sub("", line))
-    return "\n".join(lines)

@@ -1,0 +1,57 @@
+"""The bibliography as the build uses it: parsed once, again only when the file changes.
+
+``mkdocs serve`` rebuilds on every save. A bibliography that cannot be read then must not stop
+the preview (MkDocs would stop answering until the next good rebuild): the last good parse is
+kept and the error returned with it, for the hook to print and show on the pages. A one-off
+``mkdocs build`` fails on the same error instead (the hook decides; see ``Loaded.error``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ketamine_site.citations import Bibliography, BibliographyError, load_bibliography
+from ketamine_site.citations.markdown_ext import FormattedReferences
+
+
+@dataclass(frozen=True)
+class Loaded:
+    bibliography: Bibliography
+    references: FormattedReferences
+    # Why the file as it is now cannot be used ("references.bib:12: …", one line per problem);
+    # then ``bibliography`` is the last good parse, or an empty one if there never was one.
+    error: str = ""
+
+
+class BibliographyCache:
+    def __init__(self) -> None:
+        self._signature: tuple[int, int] | None = None
+        self._good: Loaded | None = None
+        self._error = ""
+
+    def load(self, path: Path, name: str) -> Loaded:
+        """The bibliography at ``path`` (``name`` in messages), reparsed only if it changed."""
+        try:
+            stat = path.stat()
+        except FileNotFoundError:
+            self._signature = None
+            return self._failed(f"{name}: bibliography not found. Create it (it may be empty).")
+        signature = (stat.st_mtime_ns, stat.st_size)
+        if signature == self._signature:
+            return self._failed(self._error) if self._error else self._good
+        self._signature = signature
+        try:
+            bibliography = load_bibliography(path, name)
+        except BibliographyError as error:
+            self._error = str(error)
+            return self._failed(self._error)
+        self._error = ""
+        self._good = Loaded(bibliography, FormattedReferences(bibliography))
+        return self._good
+
+    def _failed(self, error: str) -> Loaded:
+        if self._good is None:
+            empty = Bibliography(path="")
+            return Loaded(empty, FormattedReferences(empty), error)
+        return Loaded(self._good.bibliography, self._good.references, error)
