@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import random
-import shutil
 import socket
 import subprocess
 import time
@@ -20,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from ketamine_site.sitebuild import MKDOCS, QUIET, ROOT
+from ketamine_site.sitecopy import copy_project
 
 BANNER = 'class="admonition failure build-error"'
 WAIT = 240  # seconds for a rebuild of the whole site on a busy machine
@@ -35,16 +35,6 @@ def _free_port() -> int:
                 continue
             return port
     raise RuntimeError("no free port between 20000 and 60000")
-
-
-def _copy_project(destination: Path) -> Path:
-    for name in ("docs", "includes", "scripts"):
-        shutil.copytree(
-            ROOT / name, destination / name, ignore=shutil.ignore_patterns("__pycache__")
-        )
-    for name in ("mkdocs.yml", "references.bib"):
-        shutil.copy2(ROOT / name, destination / name)
-    return destination
 
 
 def _fetch(url: str) -> str:
@@ -69,7 +59,7 @@ def _wait_for(url: str, until, what: str, log: Path) -> str:
 
 
 def test_a_broken_bibliography_is_shown_while_serving_and_the_server_keeps_answering(tmp_path):
-    project = _copy_project(tmp_path / "project")
+    project = copy_project(ROOT, tmp_path / "project")
     port = _free_port()
     url = f"http://127.0.0.1:{port}/ketamine-mechanisms/"
     log = tmp_path / "serve.log"
