@@ -214,7 +214,16 @@ on_page_context = CombinedEvent(_hide_from_search, _restore_after_search)
 def on_env(env, config, files):
     # Every page's content exists now, and no template has been rendered yet.
     _fill_bibliography(files)
+    _report_entry_problems()
     return env
+
+
+def _report_entry_problems() -> None:
+    """Entries that render with what they have: a warning (so --strict fails) when a page
+    cites one, else info. Only what stops the file from being read ends the build."""
+    for problem in _build.extension.bibliography.problems:
+        cited = problem.key is None or problem.key in _build.cited_on
+        (log.warning if cited else log.info)(str(problem))
 
 
 def _fill_bibliography(files) -> None:
