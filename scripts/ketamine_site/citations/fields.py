@@ -70,8 +70,11 @@ def _lower_words_one_by_one(text: str) -> str:
 # Title case leaves these lowercase unless first, last or after a colon: CSL's list, which the
 # AMA and NLM styles use (articles, short conjunctions and prepositions).
 _MINOR_WORDS = frozenset(
-    "a an and as at but by down for from in into nor of on onto or over so the till to up via "
-    "with yet".split()
+    {
+        *("a", "an", "and", "as", "at", "but", "by", "down", "for", "from", "in", "into"),
+        *("nor", "of", "on", "onto", "or", "over", "so", "the", "till", "to", "up", "via"),
+        *("with", "yet"),
+    }
 )
 
 
