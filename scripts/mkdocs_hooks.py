@@ -23,6 +23,7 @@ from ketamine_site.citations import Bibliography, BibliographyError, load_biblio
 from ketamine_site.citations.markdown_ext import CitationExtension, FormattedReferences
 from ketamine_site.citations.markers import locate
 from ketamine_site.citations.render import BibliographyEntry, bibliography_html, bibliography_order
+from ketamine_site.citations.style import CitationStyle, get_style
 from ketamine_site.frontmatter import front_matter_error
 
 # A "mkdocs.plugins.*" logger: its warnings count for `mkdocs build --strict`.
@@ -35,7 +36,7 @@ BIBLIOGRAPHY_PLACEHOLDER = "<!-- bibliography -->"
 
 @dataclass
 class _Cached:
-    signature: tuple[int, int] | None = None
+    signature: tuple[int, int, str] | None = None
     bibliography: Bibliography | None = None
     references: FormattedReferences | None = None
 
@@ -55,20 +56,21 @@ _cache = _Cached()
 _build: _Build | None = None
 
 
-def _load(path: Path) -> tuple[Bibliography, FormattedReferences]:
-    """Parse the bibliography once, and again only when the file has changed (mkdocs serve)."""
+def _load(path: Path, style: CitationStyle) -> tuple[Bibliography, FormattedReferences]:
+    """Parse the bibliography once, and again only when the file (or the style) has changed
+    (mkdocs serve)."""
     try:
         stat = path.stat()
     except FileNotFoundError:
         raise PluginError(f"{path}: bibliography not found. Create it (it may be empty).") from None
-    signature = (stat.st_mtime_ns, stat.st_size)
+    signature = (stat.st_mtime_ns, stat.st_size, style.name)
     if _cache.signature != signature or _cache.bibliography is None:
         try:
             bibliography = load_bibliography(path, _display_name(path))
         except BibliographyError as error:
             raise PluginError(f"Bibliography error:\n{error}") from None
         _cache.signature, _cache.bibliography = signature, bibliography
-        _cache.references = FormattedReferences(bibliography)
+        _cache.references = FormattedReferences(bibliography, style)
     return _cache.bibliography, _cache.references
 
 
@@ -91,7 +93,11 @@ def _page_link(target, from_page, anchor: str) -> str:
 def on_config(config):
     global _build
     path = Path(config.config_file_path).parent / BIBLIOGRAPHY_FILE
-    bibliography, references = _load(path)
+    try:  # mkdocs.yml: `extra: citation_style: vancouver` (default AMA)
+        style = get_style(config.extra.get("citation_style"))
+    except KeyError as error:
+        raise PluginError(f"mkdocs.yml: extra: citation_style: {error.args[0]}") from None
+    bibliography, references = _load(path, style)
     extension = CitationExtension(bibliography, references)
     config.markdown_extensions.append(extension)
     _build = _Build(extension)

@@ -1,7 +1,8 @@
 """Golden tests: Markdown in, HTML out, side by side in tests/engine/golden/.
 
 Each ``NAME.md`` is converted with the citation extension and the site's other Markdown
-extensions, against ``golden.bib``; the output must equal ``NAME.html`` exactly. On a
+extensions, against ``golden.bib``; the output must equal ``NAME.html`` exactly, and, in the
+Vancouver style, ``vancouver/NAME.html``. On a
 difference the test prints a unified diff. ``pytest --regen-golden`` rewrites the expected files
 on purpose; review the diff before committing.
 """
@@ -15,6 +16,7 @@ import markdown
 import pytest
 
 from ketamine_site.citations.markdown_ext import CitationExtension
+from ketamine_site.citations.style import AMA, VANCOUVER
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -34,8 +36,8 @@ SITE_EXTENSIONS = [
 CASES = sorted(path.stem for path in GOLDEN.glob("*.md"))
 
 
-def render(name: str, bibliography) -> tuple[str, list[str]]:
-    extension = CitationExtension(bibliography)
+def render(name: str, bibliography, style=AMA) -> tuple[str, list[str]]:
+    extension = CitationExtension(bibliography, style=style)
     md = markdown.Markdown(extensions=[*SITE_EXTENSIONS, extension])
     html = md.convert((GOLDEN / f"{name}.md").read_text(encoding="utf-8"))
     problems = [p.message for p in extension.result.problems]
@@ -45,10 +47,20 @@ def render(name: str, bibliography) -> tuple[str, list[str]]:
 @pytest.mark.parametrize("name", CASES)
 def test_golden(name, golden_bibliography, request):
     """The rendered HTML of each golden Markdown file matches its expected HTML."""
-    html, problems = render(name, golden_bibliography)
+    compare(name, golden_bibliography, AMA, GOLDEN / f"{name}.html", request)
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_golden_vancouver(name, golden_bibliography, request):
+    """The same pages in the Vancouver style: references in NLM form, numbers in parentheses
+    on the line, before punctuation, with ", p. 33" locators."""
+    compare(name, golden_bibliography, VANCOUVER, GOLDEN / "vancouver" / f"{name}.html", request)
+
+
+def compare(name, golden_bibliography, style, expected_path: Path, request) -> None:
+    html, problems = render(name, golden_bibliography, style)
     if problems:
         html += "<!-- problems:\n" + "\n".join(problems) + "\n-->\n"
-    expected_path = GOLDEN / f"{name}.html"
     if request.config.getoption("--regen-golden") or not expected_path.exists():
         expected_path.write_text(html, encoding="utf-8")
         pytest.skip(f"wrote {expected_path.name}; review it and commit")
@@ -66,6 +78,11 @@ def test_golden(name, golden_bibliography, request):
 
 
 def test_every_golden_case_has_expected_html():
-    """No golden Markdown file is left without its expected HTML."""
+    """No golden Markdown file is left without its expected HTML, in either style."""
     missing = [name for name in CASES if not (GOLDEN / f"{name}.html").exists()]
+    missing += [
+        f"vancouver/{name}"
+        for name in CASES
+        if not (GOLDEN / "vancouver" / f"{name}.html").exists()
+    ]
     assert not missing

@@ -332,3 +332,28 @@ def test_a_link_to_a_missing_section_names_the_line_and_the_id_meant(tmp_path):
         "topic/other.md:5: link to '#detail': that page has no section with this id; "
         "did you mean '#details'?"
     ) in output
+
+
+def test_citation_style_is_chosen_in_mkdocs_yml(tmp_path):
+    """`extra: citation_style: vancouver` switches references and labels to Vancouver."""
+    project = make_project(tmp_path, PAGES)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text() + "extra:\n  citation_style: vancouver\n")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'Cited here <sup class="citation" id="cite-1" data-label="inline">(<a' in html
+    assert "J Test. 2001;10(2):100-10." in html  # NLM: journal not in italics, short end page
+
+
+def test_an_unknown_citation_style_is_a_clear_error(tmp_path):
+    project = make_project(tmp_path, PAGES)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text() + "extra:\n  citation_style: harvard\n")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert (
+        "mkdocs.yml: extra: citation_style: unknown citation style 'harvard': use one of ama, "
+        "vancouver" in result.stderr
+    )
+    assert "Traceback" not in result.stderr
