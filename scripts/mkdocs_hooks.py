@@ -56,9 +56,12 @@ _cache = _Cached()
 _build: _Build | None = None
 
 
-def _load(path: Path, style: CitationStyle) -> tuple[Bibliography, FormattedReferences]:
+def _load(
+    path: Path, style: CitationStyle | None = None
+) -> tuple[Bibliography, FormattedReferences]:
     """Parse the bibliography once, and again only when the file (or the style) has changed
     (mkdocs serve)."""
+    style = style or get_style(None)
     try:
         stat = path.stat()
     except FileNotFoundError:

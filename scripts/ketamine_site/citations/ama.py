@@ -15,6 +15,7 @@ from ketamine_site.citations.fields import (  # noqa: F401 (sentence_case: part 
     _lower_words_one_by_one,
     doi,
     end,
+    headline_title,
     iso_date,
     month_number,
     ordinal,
@@ -22,8 +23,8 @@ from ketamine_site.citations.fields import (  # noqa: F401 (sentence_case: part 
     responsible,
     safe_url,
     sentence_case,
+    sentence_title,
     text,
-    title_case,
     year,
 )
 from ketamine_site.citations.latex import to_unicode
@@ -114,9 +115,10 @@ def _article(record: Record) -> list[Part]:
     journal = text(record, "shortjournal") or text(record, "journal")
     return [
         *_authors(record),
-        Part(end(sentence_case(record.get("title"))) + " "),
+        Part(end(sentence_title(record)) + " "),
         Part(journal, "i"),
-        Part(". " + _volume_issue_pages(record)),
+        # "J. Chem. Phys." (a journal abbreviated with periods) takes no second one.
+        Part(("" if journal.endswith(".") else ".") + " " + _volume_issue_pages(record)),
     ]
 
 
@@ -131,21 +133,21 @@ def _book(record: Record) -> list[Part]:
     publisher = text(record, "publisher")
     return [
         *lead,
-        Part(title_case(record.get("title")).rstrip("."), "i"),
+        Part(headline_title(record).rstrip("."), "i"),
         Part("." + _edition(record) + " " + end(_publisher_year(record, publisher))),
     ]
 
 
 def _chapter(record: Record) -> list[Part]:
     editors = _editors(record)
-    book = record.get("booktitle") or record.get("title")
-    title = sentence_case(record.get("chapter") or record.get("title"))
+    book = headline_title(record, "booktitle" if record.get("booktitle") else "title")
+    title = sentence_title(record, "chapter" if record.get("chapter") else "title")
     page_range = pages(record)
     where = _publisher_year(record, text(record, "publisher"))
     return [
         *_authors(record),
         Part(end(title) + " In: " + (editors + " " if editors else "")),
-        Part(title_case(book).rstrip("."), "i"),
+        Part(book.rstrip("."), "i"),
         Part("." + _edition(record) + f" {where}" + (f":{page_range}." if page_range else ".")),
     ]
 
@@ -172,7 +174,7 @@ def _thesis(record: Record) -> list[Part]:
     institution = text(record, "institution")
     return [
         *_authors(record),
-        Part(title_case(record.get("title")).rstrip("."), "i"),
+        Part(headline_title(record).rstrip("."), "i"),
         Part(f". {end(thesis_genre(record))} " + end(_publisher_year(record, institution))),
     ]
 
@@ -181,7 +183,7 @@ def _report(record: Record) -> list[Part]:
     publisher = text(record, "institution") or text(record, "publisher")
     return [
         *_authors(record),
-        Part(title_case(record.get("title")).rstrip("."), "i"),
+        Part(headline_title(record).rstrip("."), "i"),
         Part(". " + end(_publisher_year(record, publisher))),
     ]
 
@@ -191,7 +193,7 @@ def _web(record: Record) -> list[Part]:
     site = text(record, "howpublished") or text(record, "publisher")
     if not site and responsible_field != "organization":
         site = text(record, "organization")
-    parts = [*_authors(record), Part(end(sentence_case(record.get("title"))))]
+    parts = [*_authors(record), Part(end(sentence_title(record)))]
     if site:
         parts.append(Part(" " + end(site)))
     if record.get("year"):
@@ -210,7 +212,7 @@ def _generic(record: Record) -> list[Part]:
     publisher = text(record, "publisher") or text(record, "school")
     if not publisher and responsible_field != "institution":
         publisher = text(record, "institution")
-    parts = [*_authors(record), Part(end(sentence_case(record.get("title"))))]
+    parts = [*_authors(record), Part(end(sentence_title(record)))]
     if publisher:
         parts.append(Part(" " + end(publisher)))
     if record.get("year"):
@@ -239,6 +241,7 @@ FORMATTERS = {
     "mastersthesis": _thesis,
     "report": _report,
     "techreport": _report,
+    "manual": _book,
     "misc": _web,
     "online": _web,
     "electronic": _web,

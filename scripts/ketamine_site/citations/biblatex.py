@@ -91,6 +91,10 @@ def normalise(fields: Mapping[str, str]) -> dict[str, str] | None:
     for written, read in _ALIASES:
         if written in out and read not in out:
             out[read] = out[written]
+    for title, subtitle in _SUBTITLES:
+        if out.get(subtitle, "").strip() and out.get(title, "").strip():
+            # biblatex prints "Title: Subtitle"; the styles read one title.
+            out[title] = out[title].rstrip().rstrip(".:") + ": " + out[subtitle].strip()
     if "year" not in out and "date" in out:
         date = parse_date(out["date"])
         if date is not None:
@@ -116,7 +120,11 @@ def clean_doi(doi: str) -> str:
     return _DOI_PREFIX.sub("", doi.strip(), count=1)
 
 
-_NEEDS_WORK = frozenset({"date", "eprint"} | {written for written, _ in _ALIASES})
+_SUBTITLES = (("title", "subtitle"), ("booktitle", "booksubtitle"), ("maintitle", "mainsubtitle"))
+_NEEDS_WORK = frozenset(
+    {"date", "eprint", "subtitle", "booksubtitle", "mainsubtitle"}
+    | {written for written, _ in _ALIASES}
+)
 
 # biber's default inheritance: what an entry takes from the one its crossref names, under
 # another name where the two are parts of one work (a chapter takes its book's title as

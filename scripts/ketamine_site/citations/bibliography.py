@@ -43,7 +43,7 @@ _AUTHOR = ("author", "organization", "institution")
 _BOOK = (("author", "editor"), "title", "publisher", "year")
 _PART = ("author", "title", "booktitle", "year")
 _THESIS = ("author", "title", "institution", "year")
-_WEB = ("title", "url")
+_WEB = ("title", ("url", "eprint", "doi"))
 REQUIRED_FIELDS: dict[str, tuple[str | tuple[str, ...], ...]] = {
     "article": ("author", "title", "journal", "year"),
     "book": _BOOK,

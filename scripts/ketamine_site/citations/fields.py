@@ -81,26 +81,56 @@ _MINOR_WORDS = frozenset(
 def title_case(value: str) -> str:
     """Book, report and thesis titles: capitalise each major word; keep {braced} text and
     words already capitalised (NMDA, mTOR, iPhone)."""
+    spans = decode(value)
+    # The last word of the whole title is capitalised even when minor: find its span.
+    last_span = max((i for i, span in enumerate(spans) if span.text.strip()), default=-1)
     out: list[str] = []
-    for span in decode(value):
+    for index, span in enumerate(spans):
         if span.protected:
             out.append(span.text)
             continue
         pieces = _WORDS_AND_GAPS.split(span.text)
+        final = max((i for i in range(0, len(pieces), 2) if pieces[i]), default=-1)
         for i in range(0, len(pieces), 2):
             word = pieces[i]
             if not word or not word[0].isalpha() or not word[0].islower():
                 continue
             if any(c.isupper() for c in word[1:]):
                 continue  # mTOR, iPhone: as written
-            previous = "".join(out) + "".join(pieces[:i])
-            first = not previous.strip() or previous.rstrip().endswith((":", "?", "!", "."))
-            last = not "".join(pieces[i + 1 :]).strip()
+            previous = ("".join(out) + "".join(pieces[:i])).rstrip()
+            first = not previous or previous.endswith((":", "?", "!", ".", "—", "–"))
+            last = index == last_span and i == final
             if word.lower() in _MINOR_WORDS and not first and not last:
                 continue
             pieces[i] = word[0].upper() + word[1:]
         out.append("".join(pieces))
     return " ".join("".join(out).split())
+
+
+# The languages whose titles take English case rules; biblatex, too, changes the case of
+# English titles only (its langid, or the older language/hyphenation fields).
+_ENGLISH = frozenset(
+    {"english", "american", "british", "usenglish", "ukenglish", "canadian", "australian"}
+    | {"newzealand", "en", "en-us", "en-gb", "eng"}
+)
+
+
+def english(record: Record) -> bool:
+    """Whether the work is in English, or its language is not given."""
+    language = record.get("langid") or record.get("language") or record.get("hyphenation")
+    return not language or language.strip().lower() in _ENGLISH
+
+
+def sentence_title(record: Record, name: str = "title") -> str:
+    """An article or chapter title in sentence case; a non-English one as written."""
+    value = record.get(name)
+    return sentence_case(value) if english(record) else to_unicode(value)
+
+
+def headline_title(record: Record, name: str = "title") -> str:
+    """A book, report or thesis title in title case; a non-English one as written."""
+    value = record.get(name)
+    return title_case(value) if english(record) else to_unicode(value)
 
 
 def text(record: Record, name: str) -> str:

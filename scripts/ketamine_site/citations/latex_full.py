@@ -87,6 +87,7 @@ _LOGOS = {
     "LuaTeX": "LuaTeX",
     "ConTeXt": "ConTeXt",
     "biber": "Biber",
+    "hyphen": "-",  # biblatex's breakable hyphen
 }
 _ONE_ARGUMENT = ("textsuperscript", "textsubscript", "mkbibsuperscript", "mkbibsubscript")
 

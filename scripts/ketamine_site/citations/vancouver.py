@@ -22,7 +22,7 @@ from ketamine_site.citations.fields import (
     pages,
     responsible,
     safe_url,
-    sentence_case,
+    sentence_title,
     text,
     year,
 )
@@ -101,7 +101,7 @@ def _article(record: Record) -> list[Part]:
         out += f":{page_range}"
     return [
         *_authors(record),
-        Part(end(sentence_case(record.get("title"))) + " "),
+        Part(end(sentence_title(record)) + " "),
         Part(end(journal) + " " + end(out)),
     ]
 
@@ -120,7 +120,7 @@ def _book(record: Record) -> list[Part]:
 def _chapter(record: Record) -> list[Part]:
     editors = _editors(record)
     book = to_unicode(record.get("booktitle") or record.get("title"))
-    title = sentence_case(record.get("chapter") or record.get("title"))
+    title = sentence_title(record, "chapter" if record.get("chapter") else "title")
     page_range = short_pages(record)
     return [
         *_authors(record),
@@ -167,7 +167,7 @@ def _web(record: Record) -> list[Part]:
     publisher = text(record, "howpublished") or text(record, "publisher")
     if not publisher and responsible_field != "organization":
         publisher = text(record, "organization")
-    title = sentence_case(record.get("title")).rstrip(".")
+    title = sentence_title(record).rstrip(".")
     place = text(record, "address")
     who = f"{place}: {publisher}" if place and publisher else publisher or place
     date = "; ".join(piece for piece in (who, _date(record) if record.get("year") else "") if piece)
@@ -185,7 +185,7 @@ def _generic(record: Record) -> list[Part]:
     publisher = text(record, "publisher") or text(record, "school")
     if not publisher and responsible_field != "institution":
         publisher = text(record, "institution")
-    parts = [*_authors(record), Part(end(sentence_case(record.get("title"))) + " ")]
+    parts = [*_authors(record), Part(end(sentence_title(record)) + " ")]
     if publisher or record.get("year"):
         parts.append(Part(_place_publisher_year(record, publisher)))
     url = safe_url(record.get("url"))
@@ -212,6 +212,7 @@ FORMATTERS = {
     "mastersthesis": _thesis,
     "report": _report,
     "techreport": _report,
+    "manual": _book,
     "misc": _web,
     "online": _web,
     "electronic": _web,
@@ -223,6 +224,8 @@ FORMATTERS = {
 def reference_parts(record: Record) -> list[Part]:
     """The Vancouver reference for one record, as styled pieces."""
     parts = [part for part in FORMATTERS.get(record.entry_type, _generic)(record) if part.text]
+    if parts and parts[-1].style == "":
+        parts[-1] = parts[-1]._replace(text=parts[-1].text.rstrip())
     return [*parts, *identifiers(record)]
 
 
