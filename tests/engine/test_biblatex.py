@@ -24,23 +24,24 @@ def vancouver(text: str, key: str) -> str:
     return to_text(VANCOUVER.reference_parts(bib[key]))
 
 
-# The entry of the bug report, in Zotero's Better BibLaTeX form (values from references.bib).
-BETTER_BIBLATEX = """@article{zanosKetamineKetamineMetabolite2018,
-  title = {Ketamine and {{Ketamine Metabolite Pharmacology}}: {{Insights}} into {{Therapeutic Mechanisms}}},
-  author = {Zanos, Panos and Moaddel, Ruin and Morris, Patrick J. and Gould, Todd D.},
-  date = {2018-07},
-  journaltitle = {Pharmacological Reviews},
-  shortjournal = {Pharmacol Rev},
-  volume = {70},
-  number = {3},
-  pages = {621--660},
-  doi = {10.1124/pr.117.015198},
-  eprint = {29945898},
+# An entry as Zotero's Better BibLaTeX exports it (the values are references.bib's li2010mtor).
+BETTER_BIBLATEX = """@article{liMTORDependentSynapseFormation2010,
+  title = {{{mTOR}}-Dependent Synapse Formation Underlies the Rapid Antidepressant
+    Effects of {{NMDA}} Antagonists},
+  author = {Li, Nanxin and Lee, Boyoung and Liu, Rong-Jian and Banasr, Mounira},
+  date = {2010},
+  journaltitle = {Science},
+  shortjournal = {Science},
+  volume = {329},
+  number = {5994},
+  pages = {959--964},
+  doi = {10.1126/science.1190287},
+  eprint = {20724638},
   eprinttype = {pmid},
   langid = {english},
   abstract = {Not read.},
   keywords = {Ketamine},
-  file = {/home/reader/Zotero/storage/X/Zanos.pdf}
+  file = {/home/reader/Zotero/storage/X/Li.pdf}
 }
 """
 
@@ -132,8 +133,8 @@ def test_string_macros_concatenation_and_month_macros():
     value (ours: bibtexparser 2 keeps it raw), and month macros (its MonthIntMiddleware)."""
     text = """@string{dtv = {Deutscher Taschenbuch-Verlag}}
 @string{jchph = {J.~Chem. Phys.}}
-@book{b, author = {Nietzsche, Friedrich}, title = {Werke}, publisher = dtv # { and Walter de Gruyter},
-  year = 1988, langid = {german}}
+@book{b, author = {Nietzsche, Friedrich}, title = {Werke},
+  publisher = dtv # { and Walter de Gruyter}, year = 1988, langid = {german}}
 @article{c, author = {Kastenholz, M. A.}, title = {Computation}, journal = jchph, year = 2006,
   month = feb, volume = 124}
 @article{d, author = {A, B}, title = {T}, journal = {J}, year = 2006, month = {June}}
