@@ -51,16 +51,16 @@ def test_a_better_biblatex_article_is_complete_and_formats():
     journal, the abbreviation and pmid: no problem, and the AMA reference is whole."""
     bib = parse_bibliography(BETTER_BIBLATEX, "refs.bib")
     assert bib.problems == []
-    record = bib["zanosKetamineKetamineMetabolite2018"]
-    assert (record.get("year"), record.get("month"), record.get("pmid")) == (
-        "2018",
-        "7",
-        "29945898",
+    record = bib["liMTORDependentSynapseFormation2010"]
+    assert (record.get("year"), record.get("journal"), record.get("pmid")) == (
+        "2010",
+        "Science",
+        "20724638",
     )
     assert format_text(record) == (
-        "Zanos P, Moaddel R, Morris PJ, Gould TD. Ketamine and Ketamine Metabolite Pharmacology: "
-        "Insights into Therapeutic Mechanisms. Pharmacol Rev. 2018;70(3):621-660. "
-        "doi:10.1124/pr.117.015198 PMID: 29945898"
+        "Li N, Lee B, Liu RJ, Banasr M. mTOR-dependent synapse formation underlies the rapid "
+        "antidepressant effects of NMDA antagonists. Science. 2010;329(5994):959-964. "
+        "doi:10.1126/science.1190287 PMID: 20724638"
     )
 
 
