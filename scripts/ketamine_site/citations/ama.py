@@ -48,8 +48,9 @@ def identifiers(record: Record) -> list[Part]:
             Part(" "),
             Part(f"PMCID: {pmcid}", "link", f"https://pmc.ncbi.nlm.nih.gov/articles/{pmcid}/"),
         ]
-    arxiv = record.get("arxiv")
+    arxiv = record.fields.get("arxiv")
     if arxiv:
+        arxiv = arxiv.strip()
         parts += [Part(" "), Part(f"arXiv:{arxiv}", "link", f"https://arxiv.org/abs/{arxiv}")]
     return parts
 

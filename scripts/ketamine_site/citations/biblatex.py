@@ -85,7 +85,7 @@ _PMC_NUMBER = re.compile(r"(?:PMC)?(\d+)", re.IGNORECASE)
 def normalise(fields: Mapping[str, str]) -> dict[str, str] | None:
     """The fields with the styles' vocabulary added; ``None`` when there is nothing to add
     (the common case, kept cheap: a build reads thousands of entries)."""
-    if not _NEEDS_WORK.intersection(fields):
+    if _NEEDS_WORK.isdisjoint(fields):
         return None
     out = dict(fields)
     for written, read in _ALIASES:

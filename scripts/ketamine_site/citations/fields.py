@@ -117,6 +117,9 @@ _ENGLISH = frozenset(
 
 def english(record: Record) -> bool:
     """Whether the work is in English, or its language is not given."""
+    fields = record.fields
+    if "langid" not in fields and "language" not in fields and "hyphenation" not in fields:
+        return True  # most entries: one look at the keys (thousands of titles a build)
     language = record.get("langid") or record.get("language") or record.get("hyphenation")
     return not language or language.strip().lower() in _ENGLISH
 
@@ -160,7 +163,7 @@ def safe_url(url: str) -> str:
 def year(record: Record) -> str:
     """The year, or "2017-2018" for a range (biblatex's date = {2017/2018})."""
     first = text(record, "year")
-    last = record.get("endyear")
+    last = record.fields.get("endyear")
     return f"{first}-{last}" if first and last else first
 
 
@@ -213,7 +216,10 @@ def ordinal(edition: str) -> str:
 def responsible(record: Record) -> tuple[str, str]:
     """(field, value) of who is responsible for the work, persons first: the author, else a
     corporate author (biblatex's ``organization`` or ``institution``), else ("", "")."""
-    for name in ("author", "organization", "institution"):
+    value = record.get("author")
+    if value:
+        return "author", value
+    for name in ("organization", "institution"):
         value = record.get(name)
         if value:
             return name, value
@@ -221,4 +227,5 @@ def responsible(record: Record) -> tuple[str, str]:
 
 
 def doi(record: Record) -> str:
-    return clean_doi(record.get("doi")) if record.get("doi") else ""
+    value = record.get("doi")
+    return value if not value or value.startswith("10.") else clean_doi(value)
