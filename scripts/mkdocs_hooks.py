@@ -20,6 +20,7 @@ from mkdocs.utils.meta import get_data
 from ketamine_site import evidence, searchhide, serving, sitebibliography
 from ketamine_site.bibcache import BibliographyCache
 from ketamine_site.citations.markdown_ext import CitationExtension
+from ketamine_site.citations.style import get_style
 from ketamine_site.errorbanner import banner_html
 from ketamine_site.frontmatter import front_matter_error
 
@@ -59,7 +60,11 @@ def on_config(config):
     if _serving and (changed := serving.changed_files(_code)):
         log.warning(serving.restart_message(changed, Path.cwd()))
     path = Path(config.config_file_path).parent / BIBLIOGRAPHY_FILE
-    loaded = _bibliographies.load(path, _display_name(path))
+    try:  # mkdocs.yml: `extra: citation_style: vancouver` (default AMA)
+        style = get_style(config.extra.get("citation_style"))
+    except KeyError as error:
+        raise PluginError(f"mkdocs.yml: extra: citation_style: {error.args[0]}") from None
+    loaded = _bibliographies.load(path, _display_name(path), style)
     banner = ""
     if loaded.error:
         if not _serving:
@@ -160,6 +165,7 @@ on_page_context = CombinedEvent(_hide_from_search, _restore_after_search)
 
 def on_env(env, config, files):
     # Every page's content exists now, and no template has been rendered yet.
+    _report_entry_problems()
     bibliography = _build.extension.bibliography
     if uncited := sitebibliography.uncited(bibliography.records, _build.cited_on):
         log.info(
@@ -183,3 +189,11 @@ def on_env(env, config, files):
     if page.present_anchor_ids is not None:
         page.present_anchor_ids.update(_build.cited_on)
     return env
+
+
+def _report_entry_problems() -> None:
+    """Entries that render with what they have: a warning (so --strict fails) when a page
+    cites one, else info. Only what stops the file from being read ends the build."""
+    for problem in _build.extension.bibliography.problems:
+        cited = problem.key is None or problem.key in _build.cited_on
+        (log.warning if cited else log.info)(str(problem))

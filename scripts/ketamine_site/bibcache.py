@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ketamine_site.citations import Bibliography, BibliographyError, load_bibliography
 from ketamine_site.citations.markdown_ext import FormattedReferences
+from ketamine_site.citations.style import DEFAULT, CitationStyle
 
 
 @dataclass(frozen=True)
@@ -26,32 +27,35 @@ class Loaded:
 
 class BibliographyCache:
     def __init__(self) -> None:
-        self._signature: tuple[int, int] | None = None
+        self._signature: tuple[int, int, str] | None = None
         self._good: Loaded | None = None
         self._error = ""
 
-    def load(self, path: Path, name: str) -> Loaded:
-        """The bibliography at ``path`` (``name`` in messages), reparsed only if it changed."""
+    def load(self, path: Path, name: str, style: CitationStyle = DEFAULT) -> Loaded:
+        """The bibliography at ``path`` (``name`` in messages), reparsed only if it (or the
+        citation style) changed."""
         try:
             stat = path.stat()
         except FileNotFoundError:
             self._signature = None
-            return self._failed(f"{name}: bibliography not found. Create it (it may be empty).")
-        signature = (stat.st_mtime_ns, stat.st_size)
+            return self._failed(
+                f"{name}: bibliography not found. Create it (it may be empty).", style
+            )
+        signature = (stat.st_mtime_ns, stat.st_size, style.name)
         if signature == self._signature:
-            return self._failed(self._error) if self._error else self._good
+            return self._failed(self._error, style) if self._error else self._good
         self._signature = signature
         try:
             bibliography = load_bibliography(path, name)
         except BibliographyError as error:
             self._error = str(error)
-            return self._failed(self._error)
+            return self._failed(self._error, style)
         self._error = ""
-        self._good = Loaded(bibliography, FormattedReferences(bibliography))
+        self._good = Loaded(bibliography, FormattedReferences(bibliography, style))
         return self._good
 
-    def _failed(self, error: str) -> Loaded:
+    def _failed(self, error: str, style: CitationStyle) -> Loaded:
         if self._good is None:
             empty = Bibliography(path="")
-            return Loaded(empty, FormattedReferences(empty), error)
+            return Loaded(empty, FormattedReferences(empty, style), error)
         return Loaded(self._good.bibliography, self._good.references, error)

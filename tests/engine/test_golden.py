@@ -1,10 +1,11 @@
 """Golden tests: Markdown in, HTML out, side by side in tests/engine/golden/.
 
 Each ``NAME.md`` is converted with the citation extension and the site's other Markdown
-extensions, against ``golden.bib``; the output must equal ``NAME.html`` exactly. On a
-difference the test prints a unified diff; a missing expected file fails too. To write the expected
-files from the current output on purpose, run ``pytest tests/engine --regen-golden`` (or set
-``REGEN_GOLDEN=1``), then review the diff before committing.
+extensions, against ``golden.bib``; the output must equal ``NAME.html`` exactly, and, in the
+Vancouver style, ``vancouver/NAME.html``. On a difference the test prints a unified diff; a
+missing expected file fails too. To write the expected files from the current output on purpose,
+run ``pytest tests/engine --regen-golden`` (or set ``REGEN_GOLDEN=1``), then review the diff
+before committing.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import markdown
 import pytest
 
 from ketamine_site.citations.markdown_ext import CitationExtension
+from ketamine_site.citations.style import AMA, VANCOUVER
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -36,8 +38,8 @@ SITE_EXTENSIONS = [
 CASES = sorted(path.stem for path in GOLDEN.glob("*.md"))
 
 
-def render(name: str, bibliography) -> tuple[str, list[str]]:
-    extension = CitationExtension(bibliography)
+def render(name: str, bibliography, style=AMA) -> tuple[str, list[str]]:
+    extension = CitationExtension(bibliography, style=style)
     md = markdown.Markdown(extensions=[*SITE_EXTENSIONS, extension])
     html = md.convert((GOLDEN / f"{name}.md").read_text(encoding="utf-8"))
     problems = [p.message for p in extension.result.problems]
@@ -47,17 +49,27 @@ def render(name: str, bibliography) -> tuple[str, list[str]]:
 @pytest.mark.parametrize("name", CASES)
 def test_golden(name, golden_bibliography, request):
     """The rendered HTML of each golden Markdown file matches its expected HTML."""
-    html, problems = render(name, golden_bibliography)
+    compare(name, golden_bibliography, AMA, GOLDEN / f"{name}.html", request)
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_golden_vancouver(name, golden_bibliography, request):
+    """The same pages in the Vancouver style: references in NLM form, numbers in parentheses
+    on the line, before punctuation, with ", p. 33" locators."""
+    compare(name, golden_bibliography, VANCOUVER, GOLDEN / "vancouver" / f"{name}.html", request)
+
+
+def compare(name, golden_bibliography, style, expected_path: Path, request) -> None:
+    html, problems = render(name, golden_bibliography, style)
     if problems:
         html += "<!-- problems:\n" + "\n".join(problems) + "\n-->\n"
-    expected_path = GOLDEN / f"{name}.html"
     if _regenerating(request.config):
         expected_path.write_text(html, encoding="utf-8")
         pytest.skip(f"wrote {expected_path.name}; review it and commit")
     if not expected_path.exists():
         pytest.fail(
-            f"golden/{name}.html is missing: run `.venv/bin/python -m pytest tests/engine "
-            "--regen-golden` (or REGEN_GOLDEN=1) to write it from the current output, then "
+            f"{expected_path.relative_to(GOLDEN)} is missing: run `.venv/bin/python -m pytest "
+            "tests/engine --regen-golden` (or REGEN_GOLDEN=1) to write it from the current output, then "
             "read it and commit it",
             pytrace=False,
         )
@@ -81,6 +93,11 @@ def _regenerating(config) -> bool:
 
 
 def test_every_golden_case_has_expected_html():
-    """No golden Markdown file is left without its expected HTML."""
+    """No golden Markdown file is left without its expected HTML, in either style."""
     missing = [name for name in CASES if not (GOLDEN / f"{name}.html").exists()]
+    missing += [
+        f"vancouver/{name}"
+        for name in CASES
+        if not (GOLDEN / "vancouver" / f"{name}.html").exists()
+    ]
     assert not missing

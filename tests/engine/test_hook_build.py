@@ -127,12 +127,40 @@ def test_unknown_key_shows_a_visible_marker_without_strict(tmp_path):
     assert '<span class="citation-unresolved">[?alpha2001frist]</span>' in html
 
 
+def test_incomplete_cited_entry_renders_and_fails_strict_with_its_line(tmp_path):
+    """An entry lacking a field no longer stops every page: it renders with what it has and
+    is a warning with file:line and the fix, so --strict still fails."""
+    bib = BIB.replace("pmid         = {11111111}", "pmid = {PMID1}")
+    bib = bib.replace("  journal      = {Journal of Testing},\n", "", 1)
+    assert bib != BIB
+    project = make_project(tmp_path, PAGES, bib=bib)
+    strict = build_site(project, tmp_path / "strict")
+    assert strict.returncode == 1
+    assert "WARNING -  references.bib:" in strict.stderr
+    assert "@article{alpha2001first} lacks the required field journal" in strict.stderr
+    assert "malformed pmid 'PMID1'" in strict.stderr
+    assert "Traceback" not in strict.stderr
+    lenient = build_site(project, tmp_path / "site", strict=False)
+    assert lenient.returncode == 0, lenient.stderr
+    html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert '<li id="ref-alpha2001first">' in html
+
+
+def test_incomplete_uncited_entry_is_never_fatal(tmp_path):
+    """An incomplete entry no page cites is information, even under --strict."""
+    bib = BIB + "\n@article{lonely2001entry,\n  title = {Only a title},\n}\n"
+    project = make_project(tmp_path, PAGES, bib=bib)
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert "INFO    -  references.bib:" in result.stderr
+    assert "@article{lonely2001entry} lacks the required field author" in result.stderr
+
+
 @pytest.mark.parametrize(
     ("bib", "message"),
     [
         (BIB + BIB.split("\n", 1)[1].split("@article{beta")[0], "duplicate key 'alpha2001first'"),
         ("@article{bad, title = {unbalanced\n", "cannot parse the entry starting '@article{bad"),
-        (BIB.replace("pmid         = {11111111}", "pmid = {PMID1}"), "malformed pmid 'PMID1'"),
         (
             BIB.replace("{2001},", "{2001}", 1),
             "entry 'alpha2001first': missing comma after field 'year'?",
@@ -395,3 +423,28 @@ def test_a_link_to_a_missing_section_names_the_line_and_the_id_meant(tmp_path):
         "topic/other.md:5: link to '#detail': that page has no section with this id; "
         "did you mean '#details'?"
     ) in output
+
+
+def test_citation_style_is_chosen_in_mkdocs_yml(tmp_path):
+    """`extra: citation_style: vancouver` switches references and labels to Vancouver."""
+    project = make_project(tmp_path, PAGES)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text() + "extra:\n  citation_style: vancouver\n")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'Cited here <sup class="citation" id="cite-1" data-label="inline">(<a' in html
+    assert "J Test. 2001;10(2):100-10." in html  # NLM: journal not in italics, short end page
+
+
+def test_an_unknown_citation_style_is_a_clear_error(tmp_path):
+    project = make_project(tmp_path, PAGES)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text() + "extra:\n  citation_style: harvard\n")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert (
+        "mkdocs.yml: extra: citation_style: unknown citation style 'harvard': use one of ama, "
+        "vancouver" in result.stderr
+    )
+    assert "Traceback" not in result.stderr

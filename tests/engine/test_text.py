@@ -39,6 +39,37 @@ def test_latex_becomes_unicode(latex, text):
 
 
 @pytest.mark.parametrize(
+    ("latex", "text"),
+    [
+        # The defects: the command's name used to reach the reader.
+        (r"Ca\textsuperscript{2+} influx", "Ca²⁺ influx"),
+        (r"see \url{https://example.org/a_b%20c~d}", "see https://example.org/a_b%20c~d"),
+        (r"H\textsubscript{2}O", "H₂O"),
+        (r"the 5\textsuperscript{th} edition", "the 5ᵗʰ edition"),
+        (r"$\alpha_2$-adrenergic", "α₂-adrenergic"),
+        (r"$x^{2}$ and $\mathrm{CO}_2$", "x² and CO₂"),
+        (r"\mkbibquote{Quoted} and \mkbibemph{emphasised}", "“Quoted” and emphasised"),
+        (r"\textit{In vivo} \& \textbf{in vitro}", "In vivo & in vitro"),
+        (r"\href{https://example.org}{the site}", "the site"),
+        (r"The \LaTeX{} Companion, \TeX\ book", "The LaTeX Companion, TeX book"),
+        (r"Ca\textsuperscript{2+} and {\"O}zkal \'e", "Ca²⁺ and Özkal é"),
+        (r"\unknowncommand{Kept text}", "Kept text"),
+        (r"10\textsuperscript{\(\mu\)}", "10μ"),  # no superscript μ in Unicode: left on the line
+    ],
+)
+def test_latex_beyond_the_fast_path_reaches_no_reader(latex, text):
+    """Commands the fast decoder does not know go to pylatexenc; no name or brace is left."""
+    assert to_unicode(latex) == text
+
+
+def test_a_superscript_keeps_the_case_of_what_follows_in_a_title():
+    """Text around a pylatexenc-decoded command keeps its braces' case protection."""
+    assert sentence_case(r"{Ca}\textsuperscript{2+} Signalling in {BDNF} Neurons") == (
+        "Ca²⁺ signalling in BDNF neurons"
+    )
+
+
+@pytest.mark.parametrize(
     ("title", "expected"),
     [
         (

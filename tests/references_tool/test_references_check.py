@@ -57,7 +57,7 @@ def test_missing_required_field_names_it():
     """An article without a journal is reported with what to add."""
     fields = BASE.replace("journal = {J Test}\n", "")
     assert messages(entry("good2001fine", fields)) == [
-        "refs.bib:2: @article{good2001fine} lacks the required field journal: "
+        "refs.bib:2: @article{good2001fine} lacks the required field journal (or journaltitle): "
         "add it from the public record (PubMed, the publisher)"
     ]
 
@@ -270,9 +270,9 @@ def test_balanced_entry_with_a_value_left_open_is_reported():
     """A value brace closed only later swallows the next fields even though the count balances."""
     text = GOOD.replace("{Fine},", "{Fine,").replace("{2001},", "{2001}},")
     assert messages(text) == [
-        "refs.bib:2: @article{good2001fine} lacks the required field journal: "
+        "refs.bib:2: @article{good2001fine} lacks the required field journal (or journaltitle): "
         "add it from the public record (PubMed, the publisher)",
-        "refs.bib:2: @article{good2001fine} lacks the required field year: "
+        "refs.bib:2: @article{good2001fine} lacks the required field year (or date): "
         "add it from the public record (PubMed, the publisher)",
         "refs.bib:4: unbalanced braces in '@article{good2001fine': the '{' on this line is still "
         "open where the field 'journal' starts (line 5): add the matching '}'",
@@ -283,9 +283,9 @@ def test_extra_closing_brace_is_reported_where_it_ends_the_entry():
     """An extra '}' ends the entry early; what follows is outside it and the line is named."""
     text = GOOD.replace("{Fine},", "{Fine}},")
     assert messages(text) == [
-        "refs.bib:2: @article{good2001fine} lacks the required field journal: "
+        "refs.bib:2: @article{good2001fine} lacks the required field journal (or journaltitle): "
         "add it from the public record (PubMed, the publisher)",
-        "refs.bib:2: @article{good2001fine} lacks the required field year: "
+        "refs.bib:2: @article{good2001fine} lacks the required field year (or date): "
         "add it from the public record (PubMed, the publisher)",
         f"refs.bib:2: {no_doi('good2001fine')}",
         "refs.bib:4: ',' is outside any entry: the '}' on line 4 ended '@article{good2001fine' "
@@ -330,7 +330,7 @@ def test_every_problem_is_reported_at_once_in_file_order():
         "a PMID is digits only, e.g. 20724638",
         "refs.bib:2: key 'Bad2001Fine' has characters other than lowercase letters, digits and "
         "underscores: rename it to 'good2001fine' and update the pages that cite it",
-        "refs.bib:12: @article{good2001fine} lacks the required field journal: "
+        "refs.bib:12: @article{good2001fine} lacks the required field journal (or journaltitle): "
         "add it from the public record (PubMed, the publisher)",
         f"refs.bib:12: {MISSING_SEEN}",
     ]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from bibtexparser import model
 
@@ -99,12 +100,14 @@ def syntax_problems(text: str, filename: str) -> list[Problem]:
 
 
 def engine_problems(text: str, filename: str) -> list[Problem]:
-    """Everything ``parse_bibliography`` reports, the same messages the build stops on."""
+    """Everything ``parse_bibliography`` reports, the same messages the build gives. An entry
+    the build renders incomplete (a warning there) is an error here: this is the gate a new
+    reference passes before any page cites it."""
     try:
-        parse_bibliography(text, filename)
+        problems = parse_bibliography(text, filename).problems
     except BibliographyError as error:
-        return list(error.problems)
-    return []
+        problems = error.problems
+    return [replace(p, severity="error") if p.severity == "warning" else p for p in problems]
 
 
 def _case_duplicate_fields(placed: list[Placed], filename: str) -> list[Problem]:

@@ -15,6 +15,7 @@ from pathlib import Path
 import bibtexparser
 from bibtexparser import model
 
+from ketamine_site.citations.biblatex import normalise
 from ketamine_site.citations.bibliography import quiet_bibtexparser
 from ketamine_site.citations.problems import BibliographyError, Problem
 
@@ -77,7 +78,8 @@ def read_values(text: str) -> dict[int, dict[str, str]]:
         entry = Placed(block, 0, 0).entry
         if entry is not None:
             fields = {f.key.lower(): str(f.value).strip() for f in entry.fields}
-            values[entry.start_line + 1] = fields
+            # biblatex's spellings (date, journaltitle, eprint) read as the engine reads them
+            values[entry.start_line + 1] = normalise(fields) or fields
     return values
 
 

@@ -1,13 +1,20 @@
-"""A citation engine for Markdown: Pandoc-style ``[@key]`` markers → numbered AMA citations.
+"""A citation engine for Markdown: Pandoc-style ``[@key]`` markers → numbered citations (AMA by
+default, or Vancouver).
 
 Pure Python with no MkDocs imports, so it can outlive the site generator: the MkDocs hook in
 ``scripts/mkdocs_hooks.py`` is a thin adapter. The modules, one concept each:
 
 - ``problems``      what can go wrong: ``Problem`` values, or one fatal ``BibliographyError``
-- ``bibliography``  a ``.bib`` file → validated ``Record`` objects (bibtexparser 2)
+- ``bibliography``  a ``.bib`` file → ``Record`` objects and their problems (bibtexparser 2)
+- ``biblatex``      biblatex's and the exporters' fields, crossref and xdata → what styles read
 - ``latex``         LaTeX in field values → Unicode, with brace-protected spans kept apart
-- ``names``         BibTeX name lists → AMA author strings
-- ``ama``           one record → an AMA 11th edition reference (HTML and plain text)
+- ``latex_full``    the LaTeX that ``latex`` leaves, through pylatexenc
+- ``names``         BibTeX name lists → author strings ("Family Initials", "et al")
+- ``fields``        a record's fields read for a reference: case, dates, pages, identifiers
+- ``parts``         a reference as styled pieces → HTML or plain text
+- ``style``         the interface a citation style fills, and the styles by name
+- ``ama``           the AMA 11th edition style (the default)
+- ``vancouver``     the Vancouver (NLM Citing Medicine / ICMJE) style
 - ``markers``       finding and parsing ``[@key]`` groups in text
 - ``render``        HTML for citation groups, page reference lists and the site bibliography
 - ``markdown_ext``  the Python-Markdown extension that ties the above to a page

@@ -1,109 +1,41 @@
-"""One record → an AMA 11th edition reference, as HTML and as plain text.
+"""The AMA Manual of Style (11th edition) citation style: the default.
 
-Both come from one list of ``Part`` pieces, so the tooltip text and the reference list can never
-disagree. Every piece of bibliographic text is HTML-escaped when the pieces become HTML.
+A reference per entry type, as the manual gives them (and citeproc-py's AMA CSL formats them,
+the tests' oracle): journal articles, books (edited too), chapters and conference papers,
+theses, reports, web pages, and a generic form for the rest. In the text, a superscript number
+after periods and commas and before colons and semicolons; a page locator in parentheses.
 """
 
 from __future__ import annotations
 
-import html
-import re
-from typing import NamedTuple
-
 from ketamine_site.citations.bibliography import Record
-from ketamine_site.citations.latex import decode, to_unicode
+from ketamine_site.citations.fields import (  # noqa: F401 (sentence_case: part of the API)
+    MONTHS,
+    _lower_words,
+    _lower_words_one_by_one,
+    doi,
+    end,
+    headline_title,
+    iso_date,
+    month_number,
+    ordinal,
+    pages,
+    responsible,
+    safe_url,
+    sentence_case,
+    sentence_title,
+    text,
+    year,
+)
+from ketamine_site.citations.latex import to_unicode
 from ketamine_site.citations.names import format_authors
+from ketamine_site.citations.parts import Part, to_html, to_text
 
 
-class Part(NamedTuple):
-    text: str
-    style: str = ""  # "" plain, "i" italic, "link"
-    href: str = ""
-
-
-# Words and what separates them; re.split keeps the separators at odd positions.
-_WORDS_AND_GAPS = re.compile(r"([\s\-/]+)")
-# The first word that has a letter in it.
-_FIRST_WORD = re.compile(r"[^\s/-]*[^\W\d_][^\s/-]*")
-# An ASCII word with a capital after its first letter (NMDA, mTOR, McCammon): kept as written.
-_KEPT_ASCII_WORD = re.compile(r"(?<![^\s/-])[^A-Za-z\s/-]*[A-Za-z][^\s/-]*?[A-Z][^\s/-]*")
-
-
-def sentence_case(value: str) -> str:
-    """AMA article titles: capitalise the first word only; keep {braced} text and acronyms."""
-    out: list[str] = []
-    first_letter_done = False
-    for span in decode(value):
-        text = span.text
-        if span.protected:
-            out.append(text)
-            first_letter_done = first_letter_done or any(c.isalpha() for c in text)
-            continue
-        if not first_letter_done:
-            first = _FIRST_WORD.search(text)
-            if first is None:
-                out.append(text)
-                continue
-            word = first.group()
-            out.append(text[: first.start()] + (word[0].upper() + word[1:]))
-            first_letter_done = True
-            text = text[first.end() :]
-        out.append(_lower_words(text))
-    return " ".join("".join(out).split())
-
-
-def _lower_words(text: str) -> str:
-    """Lowercase each word, except words with a capital after their first letter."""
-    if text.isascii():
-        # Most titles: lowercase the whole text, then put the kept words back (same lengths).
-        lowered = text.lower()
-        pieces, position = [], 0
-        for kept in _KEPT_ASCII_WORD.finditer(text):
-            pieces += [lowered[position : kept.start()], kept.group()]
-            position = kept.end()
-        return "".join(pieces) + lowered[position:] if pieces else lowered
-    return _lower_words_one_by_one(text)
-
-
-def _lower_words_one_by_one(text: str) -> str:
-    """``_lower_words`` for any text, one word at a time (tests hold the two to the same output)."""
-    pieces = _WORDS_AND_GAPS.split(text)
-    for i in range(0, len(pieces), 2):
-        word = pieces[i]
-        letters = [c for c in word if c.isalpha()]
-        # Acronyms and mixed case (NMDA, mTOR, McCammon) are kept as written.
-        if letters and not any(c.isupper() for c in letters[1:]):
-            pieces[i] = word.lower()
-    return "".join(pieces)
-
-
-def _text(record: Record, name: str) -> str:
-    return to_unicode(record.get(name)) if record.get(name) else ""
-
-
-def _end(text: str) -> str:
-    """Close a segment with a period unless it already ends in one, '?' or '!'."""
-    text = text.rstrip()
-    return text if text.endswith((".", "?", "!")) else text + "."
-
-
-_DASHES = re.compile(r"\s*(?:--|–|—|-)+\s*")
-
-
-def _pages(record: Record) -> str:
-    # AMA writes page ranges with a hyphen.
-    return _DASHES.sub("-", _text(record, "pages"))
-
-
-def _safe_url(url: str) -> str:
-    return url if re.match(r"https?://", url) else ""
-
-
-def _identifiers(record: Record) -> list[Part]:
+def identifiers(record: Record) -> list[Part]:
     parts: list[Part] = []
-    doi = record.get("doi")
-    if doi:
-        parts += [Part(" "), Part(f"doi:{doi}", "link", f"https://doi.org/{doi}")]
+    if value := doi(record):
+        parts += [Part(" "), Part(f"doi:{value}", "link", f"https://doi.org/{value}")]
     pmid = record.get("pmid")
     if pmid:
         parts += [
@@ -116,12 +48,20 @@ def _identifiers(record: Record) -> list[Part]:
             Part(" "),
             Part(f"PMCID: {pmcid}", "link", f"https://pmc.ncbi.nlm.nih.gov/articles/{pmcid}/"),
         ]
+    arxiv = record.fields.get("arxiv")
+    if arxiv:
+        arxiv = arxiv.strip()
+        parts += [Part(" "), Part(f"arXiv:{arxiv}", "link", f"https://arxiv.org/abs/{arxiv}")]
     return parts
 
 
 def _authors(record: Record) -> list[Part]:
-    if record.get("author"):
-        return [Part(_end(format_authors(record.get("author"))) + " ")]
+    """The author list; without persons, the corporate author (organization, institution)."""
+    name, value = responsible(record)
+    if name == "author":
+        return [Part(end(format_authors(value)) + " ")]
+    if name:
+        return [Part(end(to_unicode(value)) + " ")]
     return []
 
 
@@ -132,123 +72,194 @@ def _editors(record: Record) -> str:
     return f"{names}, {'eds' if ',' in names else 'ed'}."
 
 
+def _edition(record: Record) -> str:
+    edition = text(record, "edition")
+    return f" {ordinal(edition)} ed." if edition else ""
+
+
+def _date(record: Record) -> str:
+    """'June 5, 2018', 'June 2018' or '2018': AMA's date where a day matters (web, online)."""
+    month = month_number(record.get("month"))
+    if month is None:
+        return year(record)
+    day = record.get("day").lstrip("0")
+    return f"{MONTHS[month - 1]} {day + ', ' if day else ''}{year(record)}"
+
+
+def _accessed(record: Record) -> str:
+    value = record.get("urldate")
+    if not value:
+        return ""
+    found_year, month, day = iso_date(value)
+    if not found_year:
+        return f" Accessed {end(to_unicode(value))}"
+    when = f"{MONTHS[month - 1]} {day + ', ' if day else ''}" if month else ""
+    return f" Accessed {when}{found_year}."
+
+
 def _volume_issue_pages(record: Record) -> str:
-    year, volume = _text(record, "year"), _text(record, "volume")
-    number, pages = _text(record, "number"), _pages(record)
-    if not volume and not pages:
+    volume, number, page_range = text(record, "volume"), text(record, "number"), pages(record)
+    if not volume and not page_range:
         # Ahead of print: AMA gives the online date in place of volume and pages.
-        return _end(f"Published online {year}")
-    out = year
+        return end(f"Published online {_date(record)}")
+    out = year(record)
     if volume:
         out += f";{volume}"
         if number:
             out += f"({number})"
-    if pages:
-        out += f":{pages}"
-    return _end(out) if out else ""
+    if page_range:
+        out += f":{page_range}"
+    return end(out) if out else ""
 
 
 def _article(record: Record) -> list[Part]:
-    journal = _text(record, "shortjournal") or _text(record, "journal")
+    journal = text(record, "shortjournal") or text(record, "journal")
     return [
         *_authors(record),
-        Part(_end(sentence_case(record.get("title"))) + " "),
+        Part(end(sentence_title(record)) + " "),
         Part(journal, "i"),
-        Part(". " + _volume_issue_pages(record)),
+        # "J. Chem. Phys." (a journal abbreviated with periods) takes no second one.
+        Part(("" if journal.endswith(".") else ".") + " " + _volume_issue_pages(record)),
     ]
 
 
+def _publisher_year(record: Record, publisher: str) -> str:
+    return "; ".join(piece for piece in (publisher, year(record)) if piece)
+
+
 def _book(record: Record) -> list[Part]:
-    lead = _authors(record) or ([Part(_editors(record) + " ")] if record.get("editor") else [])
-    edition = _text(record, "edition")
-    tail = f" {_end(edition + ' ed')}" if edition else ""
+    lead = _authors(record) if record.get("author") else []
+    if not lead and record.get("editor"):
+        lead = [Part(_editors(record) + " ")]
+    publisher = text(record, "publisher")
     return [
         *lead,
-        Part(to_unicode(record.get("title")).rstrip("."), "i"),
-        Part("." + tail + f" {_text(record, 'publisher')}; {_end(_text(record, 'year'))}"),
+        Part(headline_title(record).rstrip("."), "i"),
+        Part("." + _edition(record) + " " + end(_publisher_year(record, publisher))),
     ]
 
 
 def _chapter(record: Record) -> list[Part]:
     editors = _editors(record)
-    book = _text(record, "booktitle") or _text(record, "title")
-    title = sentence_case(record.get("chapter") or record.get("title"))
-    pages = _pages(record)
+    book = headline_title(record, "booktitle" if record.get("booktitle") else "title")
+    title = sentence_title(record, "chapter" if record.get("chapter") else "title")
+    page_range = pages(record)
+    where = _publisher_year(record, text(record, "publisher"))
     return [
         *_authors(record),
-        Part(_end(title) + " In: " + (editors + " " if editors else "")),
+        Part(end(title) + " In: " + (editors + " " if editors else "")),
         Part(book.rstrip("."), "i"),
-        Part(
-            f". {_text(record, 'publisher')}; {_text(record, 'year')}"
-            + (f":{pages}." if pages else ".")
-        ),
+        Part("." + _edition(record) + f" {where}" + (f":{page_range}." if page_range else ".")),
+    ]
+
+
+_THESIS_TYPES = {
+    "phdthesis": "Doctoral dissertation",
+    "phd": "Doctoral dissertation",
+    "mastersthesis": "Master's thesis",
+    "mathesis": "Master's thesis",
+    "masters": "Master's thesis",
+}
+
+
+def thesis_genre(record: Record) -> str:
+    """What kind of thesis: from the type field (biblatex: phdthesis, mathesis, or free text),
+    else from the entry type."""
+    kind = record.get("type")
+    if kind:
+        return _THESIS_TYPES.get(kind.lower(), to_unicode(kind))
+    return _THESIS_TYPES.get(record.entry_type, "Thesis")
+
+
+def _thesis(record: Record) -> list[Part]:
+    institution = text(record, "institution")
+    return [
+        *_authors(record),
+        Part(headline_title(record).rstrip("."), "i"),
+        Part(f". {end(thesis_genre(record))} " + end(_publisher_year(record, institution))),
+    ]
+
+
+def _report(record: Record) -> list[Part]:
+    publisher = text(record, "institution") or text(record, "publisher")
+    return [
+        *_authors(record),
+        Part(headline_title(record).rstrip("."), "i"),
+        Part(". " + end(_publisher_year(record, publisher))),
     ]
 
 
 def _web(record: Record) -> list[Part]:
-    site = (
-        _text(record, "howpublished") or _text(record, "organization") or _text(record, "publisher")
-    )
-    parts = [*_authors(record), Part(_end(sentence_case(record.get("title"))))]
+    responsible_field, _ = responsible(record)
+    site = text(record, "howpublished") or text(record, "publisher")
+    if not site and responsible_field != "organization":
+        site = text(record, "organization")
+    parts = [*_authors(record), Part(end(sentence_title(record)))]
     if site:
-        parts.append(Part(" " + _end(site)))
+        parts.append(Part(" " + end(site)))
     if record.get("year"):
-        parts.append(Part(f" Published {_end(_text(record, 'year'))}"))
-    if record.get("urldate"):
-        parts.append(Part(f" Accessed {_end(_text(record, 'urldate'))}"))
-    url = _safe_url(record.get("url"))
+        parts.append(Part(f" Published {end(_date(record))}"))
+    accessed = _accessed(record)
+    if accessed:
+        parts.append(Part(accessed))
+    url = safe_url(record.get("url"))
     if url:
         parts += [Part(" "), Part(url, "link", url)]
     return parts
 
 
 def _generic(record: Record) -> list[Part]:
-    publisher = (
-        _text(record, "publisher") or _text(record, "institution") or _text(record, "school")
-    )
-    parts = [*_authors(record), Part(_end(sentence_case(record.get("title"))))]
+    responsible_field, _ = responsible(record)
+    publisher = text(record, "publisher") or text(record, "school")
+    if not publisher and responsible_field != "institution":
+        publisher = text(record, "institution")
+    parts = [*_authors(record), Part(end(sentence_title(record)))]
     if publisher:
-        parts.append(Part(" " + _end(publisher)))
+        parts.append(Part(" " + end(publisher)))
     if record.get("year"):
-        parts.append(Part(" " + _end(_text(record, "year"))))
-    url = _safe_url(record.get("url"))
+        parts.append(Part(" " + end(year(record))))
+    url = safe_url(record.get("url"))
     if url and not record.get("doi"):
         parts += [Part(" "), Part(url, "link", url)]
     return parts
 
 
-_FORMATTERS = {
+FORMATTERS = {
     "article": _article,
     "book": _book,
+    "mvbook": _book,
+    "collection": _book,
+    "mvcollection": _book,
+    "proceedings": _book,
+    "mvproceedings": _book,
     "incollection": _chapter,
     "inbook": _chapter,
+    "bookinbook": _chapter,
+    "inproceedings": _chapter,
+    "conference": _chapter,
+    "thesis": _thesis,
+    "phdthesis": _thesis,
+    "mastersthesis": _thesis,
+    "report": _report,
+    "techreport": _report,
+    "manual": _book,
     "misc": _web,
     "online": _web,
+    "electronic": _web,
+    "www": _web,
     "webpage": _web,
 }
 
 
 def reference_parts(record: Record) -> list[Part]:
     """The AMA reference for one record, as styled pieces."""
-    parts = _FORMATTERS.get(record.entry_type, _generic)(record)
-    return [*parts, *_identifiers(record)]
+    parts = FORMATTERS.get(record.entry_type, _generic)(record)
+    return [*parts, *identifiers(record)]
 
 
-def to_html(parts: list[Part]) -> str:
-    out = []
-    for part in parts:
-        text = html.escape(part.text, quote=False)
-        if part.style == "i":
-            out.append(f"<i>{text}</i>")
-        elif part.style == "link":
-            out.append(f'<a href="{html.escape(part.href, quote=True)}">{text}</a>')
-        else:
-            out.append(text)
-    return "".join(out).strip()
-
-
-def to_text(parts: list[Part]) -> str:
-    return "".join(part.text for part in parts).strip()
+def locator(pages_text: str) -> str:
+    """What follows the number for a page locator ("p33", "pp33-35"): AMA's "(p33)"."""
+    return f"({pages_text})"
 
 
 def format_html(record: Record) -> str:

@@ -1,8 +1,14 @@
-"""A ``.bib`` file → validated records.
+"""A ``.bib`` file → records, with what is wrong in them as problems.
 
-bibtexparser 2 defines the parsing, with only its cheap default middlewares (string references and
-enclosing braces); LaTeX decoding is left to ``latex`` and done lazily, for the fields that a page
-actually renders, because decoding every field of a large file costs seconds.
+bibtexparser 2 defines the parsing, with its cheap middlewares only (string references, ``#``
+concatenation, enclosing braces, month macros); LaTeX decoding is left to ``latex`` and done
+lazily, for the fields that a page actually renders, because decoding every field of a large
+file costs seconds. biblatex's fields, ``crossref`` and ``xdata`` are read by ``biblatex``.
+
+Only what stops the file from being read as written is fatal (``BibliographyError``): an entry
+that cannot be parsed, a duplicate key or field, a missing comma. An entry that lacks a field
+or has a malformed one is a ``warning`` in ``Bibliography.problems``: it renders with what it has,
+and the adapter reports it (a warning when a page cites the entry, so ``--strict`` fails).
 
 bibtexparser's splitter takes about a second for a few thousand entries, every build. A file in
 the plain form that ``references.py format`` writes (``@type{key,`` then ``name = {value}`` or
@@ -22,19 +28,48 @@ from pathlib import Path
 
 import bibtexparser
 from bibtexparser import model
-from bibtexparser.middlewares import RemoveEnclosingMiddleware
+from bibtexparser.middlewares import (
+    MonthIntMiddleware,
+    RemoveEnclosingMiddleware,
+    ResolveStringReferencesMiddleware,
+)
 
+from ketamine_site.citations import biblatex
 from ketamine_site.citations.problems import BibliographyError, Problem
 
-# Fields an entry type cannot be formatted without. A tuple inside means "one of these".
+# Fields an entry type cannot be formatted without, after ``biblatex.normalise`` (so ``journal``
+# is also met by ``journaltitle``, ``year`` by ``date``). A tuple inside means "one of these".
+_AUTHOR = ("author", "organization", "institution")
+_BOOK = (("author", "editor"), "title", "publisher", "year")
+_PART = ("author", "title", "booktitle", "year")
+_THESIS = ("author", "title", "institution", "year")
+_WEB = ("title", ("url", "eprint", "doi"))
 REQUIRED_FIELDS: dict[str, tuple[str | tuple[str, ...], ...]] = {
     "article": ("author", "title", "journal", "year"),
-    "book": (("author", "editor"), "title", "publisher", "year"),
-    "incollection": ("author", "title", "booktitle", "publisher", "year"),
+    "book": _BOOK,
+    "mvbook": _BOOK,
+    "collection": ("editor", "title", "year"),
+    "mvcollection": ("editor", "title", "year"),
+    "proceedings": ("title", "year"),
+    "incollection": (*_PART, "publisher"),
     "inbook": (("author", "editor"), "title", "publisher", "year"),
+    "bookinbook": _PART,
+    "inproceedings": _PART,
+    "conference": _PART,
+    "thesis": _THESIS,
+    "phdthesis": _THESIS,
+    "mastersthesis": _THESIS,
+    "report": (_AUTHOR, "title", "institution", "year"),
+    "techreport": (_AUTHOR, "title", "institution", "year"),
     "misc": ("title", ("url", "howpublished")),
-    "online": ("title", "url"),
+    "online": _WEB,
+    "electronic": _WEB,
+    "www": _WEB,
+    "webpage": _WEB,
+    "set": ("entryset",),
 }
+# Types that hold fields for other entries to take, never a reference of their own.
+DATA_ONLY = frozenset({"xdata"})
 
 DOI_PATTERN = re.compile(r"10\.\d{4,9}/\S+")
 PMID_PATTERN = re.compile(r"[1-9]\d{0,8}")
@@ -46,6 +81,7 @@ FORMAT_HINTS = {
     "pmid": "a PMID is digits only, e.g. 20724638",
     "pmcid": "a PMCID looks like PMC3116441",
     "year": "a year is four digits; more text after it often means a missing comma",
+    "date": "a date is ISO 8601: 2018, 2018-06, 2018-06-05, or a range such as 2017/2018",
 }
 # A missing comma between fields: bibtexparser reads `volume = {329}\n  number = {5994},` as one
 # field, volume, whose value is "{329}\n  number = {5994}": not one braced value, and a line in it
@@ -60,6 +96,7 @@ FORMAT_PATTERNS = {
     "pmid": PMID_PATTERN,
     "pmcid": PMCID_PATTERN,
     "year": YEAR_PATTERN,
+    "date": biblatex.DATE_PATTERN,
 }
 
 
@@ -83,10 +120,12 @@ class Record:
 
 @dataclass
 class Bibliography:
-    """All records of one file, by key, in file order."""
+    """All records of one file, by key, in file order, and what is wrong in them."""
 
     path: str
     records: dict[str, Record] = field(default_factory=dict)
+    # Entries that render with what they have: warnings, each naming its entry's key.
+    problems: list[Problem] = field(default_factory=list)
 
     def __contains__(self, key: object) -> bool:
         return key in self.records
@@ -125,24 +164,99 @@ def load_bibliography(path: str | Path, name: str | None = None) -> Bibliography
 
 
 def parse_bibliography(text: str, filename: str = "references.bib") -> Bibliography:
-    """Parse BibTeX text; raise ``BibliographyError`` if any entry is unusable."""
+    """Parse BibTeX or biblatex text; raise ``BibliographyError`` if the file cannot be read
+    as written. Entries lacking fields are kept, their problems in ``Bibliography.problems``."""
     records = _read_plain(text)
     problems: list[Problem] = []
     if records is None:
         records = _read_with_bibtexparser(text, filename, problems)
     bib = Bibliography(filename)
+    records = _resolved(records, filename, problems)
     for record in records:
         problems.extend(validate_record(record, filename))
         bib.records[record.key] = record
-    if problems:
-        raise BibliographyError(sorted(problems, key=lambda p: p.line or 0))
+    problems.sort(key=lambda p: p.line or 0)
+    if any(p.severity == "error" for p in problems):
+        raise BibliographyError(problems)
+    bib.problems = problems
     return bib
+
+
+def _resolved(records: list[Record], filename: str, problems: list[Problem]) -> list[Record]:
+    """Records with their crossref and xdata fields, and biblatex's fields read (see
+    ``biblatex``); @xdata entries themselves are dropped: they are not references."""
+    by_key = {record.key: record for record in records}
+    out = []
+    for record in records:
+        if record.entry_type in DATA_ONLY:
+            continue
+        fields = record.fields
+        if "crossref" in fields or "xdata" in fields:
+            fields = _inherit(record, by_key, filename, problems)
+        normalised = biblatex.normalise(fields)
+        if normalised is not None:
+            fields = normalised
+        if fields is not record.fields:
+            record = Record(
+                record.key,
+                record.entry_type,
+                fields,
+                record.line,
+                record.field_lines,
+                record.enclosed,
+            )
+        out.append(record)
+    return out
+
+
+def _inherit(
+    record: Record, by_key: dict[str, Record], filename: str, problems: list[Problem]
+) -> dict[str, str]:
+    """The record's fields with those of its xdata entries, then its crossref's (which has
+    its own xdata and crossref resolved first); a missing parent or a cycle is a warning."""
+    fields = dict(record.fields)
+    seen = {record.key}
+    current = record
+    while True:
+        for name in (n.strip() for n in current.fields.get("xdata", "").split(",") if n.strip()):
+            parent = by_key.get(name)
+            if parent is None or name in seen:
+                problems.append(_missing_parent(record, current, "xdata", name, filename))
+                continue
+            for key, value in parent.fields.items():
+                fields.setdefault(key, value)
+        parent_key = current.fields.get("crossref", "").strip()
+        if not parent_key:
+            return fields
+        parent = by_key.get(parent_key)
+        if parent is None or parent_key in seen:
+            problems.append(_missing_parent(record, current, "crossref", parent_key, filename))
+            return fields
+        seen.add(parent_key)
+        fields.update(
+            biblatex.inherited(record.entry_type, fields, parent.entry_type, parent.fields)
+        )
+        current = parent
+
+
+def _missing_parent(
+    record: Record, current: Record, name: str, parent: str, filename: str
+) -> Problem:
+    what = "names itself through a cycle" if parent in (record.key, current.key) else "is missing"
+    return Problem(
+        "warning",
+        f"entry '{current.key}' takes fields from {name} '{parent}', which {what}: add an "
+        f"entry with that key, or correct the {name} field",
+        filename,
+        current.field_lines.get(name, current.line),
+        key=record.key,
+    )
 
 
 def _read_with_bibtexparser(text: str, filename: str, problems: list[Problem]) -> list[Record]:
     """Records of every entry bibtexparser could read; what it could not goes to ``problems``."""
     with quiet_bibtexparser():
-        library = bibtexparser.parse_string(text)
+        library = bibtexparser.parse_string(text, parse_stack=_parse_stack())
     records = []
     for block in library.blocks:
         line = block.start_line + 1
@@ -201,6 +315,17 @@ _ENTRY_END = re.compile(r"\s*\}")
 _BRACE = re.compile(r"[{}]")
 _SPECIAL_BLOCKS = ("comment", "string", "preamble")
 _ENCLOSING = RemoveEnclosingMiddleware.metadata_key()
+
+
+def _parse_stack() -> list:
+    """bibtexparser's default stack (strings, enclosing) with ``#`` concatenation first and
+    month macros (jan…dec, also braced) last."""
+    return [
+        biblatex.ResolveConcatenationMiddleware(),
+        ResolveStringReferencesMiddleware(allow_inplace_modification=True),
+        RemoveEnclosingMiddleware(allow_inplace_modification=True),
+        MonthIntMiddleware(allow_inplace_modification=True),
+    ]
 
 
 def _read_plain(text: str) -> list[Record] | None:
@@ -336,11 +461,11 @@ def validate_record(record: Record, filename: str) -> list[Problem]:
     for required in REQUIRED_FIELDS.get(record.entry_type, ("title",)):
         options = required if isinstance(required, tuple) else (required,)
         if not any(record.get(name) or name in swallowed for name in options):
-            wanted = " or ".join(options)
+            wanted = " or ".join(_BIBLATEX_NAMES.get(name, name) for name in options)
             problems.append(
-                _error(
+                _warning(
+                    record,
                     filename,
-                    record.line,
                     f"@{record.entry_type}{{{record.key}}} lacks the required field {wanted}: "
                     f"add it from the public record (PubMed, the publisher)",
                 )
@@ -348,14 +473,24 @@ def validate_record(record: Record, filename: str) -> list[Problem]:
     for name, pattern in FORMAT_PATTERNS.items():
         value = record.get(name)
         if value and name not in merged and not pattern.fullmatch(value):
+            if name == "year" and "year" not in record.field_lines:
+                continue  # read from the date, which is checked itself
             problems.append(
-                _error(
+                _warning(
+                    record,
                     filename,
-                    record.line,
                     f"entry '{record.key}' has a malformed {name} '{value}': {FORMAT_HINTS[name]}",
                 )
             )
     return problems
+
+
+# How a missing field is named: both spellings, so a biblatex user is not sent to BibTeX's.
+_BIBLATEX_NAMES = {"journal": "journal (or journaltitle)", "year": "year (or date)"}
+
+
+def _warning(record: Record, filename: str, message: str) -> Problem:
+    return Problem("warning", message, filename, record.line, key=record.key)
 
 
 def _top_level(text: str, end: int) -> bool:

@@ -3,6 +3,10 @@
 BibTeX users write accents (``\\'e``, ``{\\"o}``), escapes (``\\&``), dashes (``--``) and
 protect case with braces (``{BDNF}``). ``decode`` returns the text as ``Span`` pieces so the
 AMA formatter can change the case of unprotected words only; ``to_unicode`` joins them.
+
+The common LaTeX of titles and names is decoded here with a few regular expressions: a build
+decodes thousands of values. A value that still holds a command after them, or a math formula,
+goes to ``latex_full`` (pylatexenc), so that no command name or brace reaches a reader.
 """
 
 from __future__ import annotations
@@ -11,6 +15,8 @@ import re
 import unicodedata
 from functools import cache
 from typing import NamedTuple
+
+from ketamine_site.citations.latex_full import decode_full
 
 # Accent commands → Unicode combining marks.
 _ACCENTS = {
@@ -103,6 +109,9 @@ _SYMBOL_PATTERN = re.compile(r"\\(" + "|".join(_SYMBOLS) + r")(?![A-Za-z])\s?")
 _ESCAPE_PATTERN = re.compile(r"\\([&%$#_{},])")
 _SPACES = re.compile(r"[ \t\r\n]+")
 _STYLE_PATTERN = re.compile(r"\\(?:" + _STYLE_COMMANDS + r")\s*(?=\{)")
+# What the patterns above leave to pylatexenc: a command they do not know (any letters after a
+# backslash, once the style commands are gone) or math ($...$ that is not an escaped \$).
+_UNHANDLED = re.compile(r"\\(?!(?:" + _STYLE_COMMANDS + r")\s*\{)[A-Za-z@]|(?<!\\)\$")
 
 
 class Span(NamedTuple):
@@ -121,11 +130,13 @@ def _accent(match: re.Match[str]) -> str:
 def decode(value: str) -> tuple[Span, ...]:
     """Decode one field value into spans of text, each protected or not."""
     text = value
-    if "\\" in text:
+    if "\\" in text or "$" in text:
         for pattern in _ACCENT_PATTERNS:
             text = pattern.sub(_accent, text)
         text = _LETTER_PATTERN.sub(lambda m: _LETTERS[m.group(1)], text)
         text = _SYMBOL_PATTERN.sub(lambda m: _SYMBOLS[m.group(1)], text)
+        if _UNHANDLED.search(text):
+            text = decode_full(text)
         text = _ESCAPE_PATTERN.sub(lambda m: _ESCAPES[m.group(1)], text)
         text = _STYLE_PATTERN.sub("", text)
         text = text.replace("\\\\", " ").replace("\\", "")
@@ -147,7 +158,10 @@ _BRACES = re.compile(r"[{}]")
 
 
 def _literal_braces(text: str) -> str:
-    """Escaped braces (``\\{``, ``\\}``) stood in as control characters so far; now text again."""
+    """Escaped braces (``\\{``, ``\\}``) stood in as control characters so far, as did a URL's
+    tildes and dashes (``latex_full``); now text again."""
+    if "\x04" in text or "\x05" in text:
+        text = text.replace("\x04", "~").replace("\x05", "-")
     return text.replace("\x00", "{").replace("\x01", "}")
 
 

@@ -35,12 +35,14 @@ from markdown.inlinepatterns import InlineProcessor
 from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from ketamine_site.citations import ama, latex, names, render
+from ketamine_site.citations import latex, names, render
 from ketamine_site.citations.bibliography import Bibliography
 from ketamine_site.citations.markers import GROUP_PATTERN, KEY, Group, parse_group
 from ketamine_site.citations.numbering import Numbering
+from ketamine_site.citations.parts import Part, to_html, to_text
 from ketamine_site.citations.problems import Problem
 from ketamine_site.citations.render import NumberedCite, group_html, reference_items_html
+from ketamine_site.citations.style import DEFAULT, CitationStyle
 
 # A group's placeholder: control characters and a made-up word, as Python-Markdown's own are.
 _PLACEHOLDER = "\x02wzxcite:{}\x03"
@@ -58,10 +60,11 @@ class PageResult:
 
 
 class FormattedReferences:
-    """Each record formatted once per bibliography, only when some page cites it."""
+    """Each record formatted once per bibliography and style, only when some page cites it."""
 
-    def __init__(self, bibliography: Bibliography):
+    def __init__(self, bibliography: Bibliography, style: CitationStyle = DEFAULT):
         self.bibliography = bibliography
+        self.style = style
         self._cache: dict[str, tuple[str, str]] = {}
         # The engine's memoized helpers (LaTeX decoding, names, escaping) hold the values of one
         # bibliography. They are unbounded caches, plain dicts: a bounded lru_cache keeps a node
@@ -71,11 +74,22 @@ class FormattedReferences:
             memoized.cache_clear()
 
     def get(self, key: str) -> tuple[str, str]:
-        """(HTML, plain text) of the AMA reference for ``key``."""
+        """(HTML, plain text) of the reference for ``key``, in the style."""
         if key not in self._cache:
-            parts = ama.reference_parts(self.bibliography[key])
-            self._cache[key] = (ama.to_html(parts), ama.to_text(parts))
+            parts = self._parts(key)
+            self._cache[key] = (to_html(parts), to_text(parts))
         return self._cache[key]
+
+    def _parts(self, key: str) -> list[Part]:
+        record = self.bibliography[key]
+        if record.entry_type != "set":
+            return self.style.reference_parts(record)
+        # biblatex's @set: its members' references, one after another.
+        parts: list[Part] = []
+        for member in (m.strip() for m in record.get("entryset").split(",")):
+            if member in self.bibliography and self.bibliography[member].entry_type != "set":
+                parts += [Part(" "), *self.style.reference_parts(self.bibliography[member])]
+        return parts
 
 
 class _GroupInlineProcessor(InlineProcessor):
@@ -143,11 +157,15 @@ class _CitationPostprocessor(_Bound, Postprocessor):
                 pieces.append(before.rstrip())
                 page.inside_tag(group)
                 continue
-            # AMA: the superscript goes after a period or comma and before a colon or
-            # semicolon, with no space before it.
             before = before.rstrip()
             after = ""
-            if _TRAILING.match(text, position):
+            if not ext.style.label.after_punctuation:
+                # On the line, where it was written: after a space, before any punctuation.
+                if before and not before.endswith((">", "(", "[")):
+                    before += " "
+            elif _TRAILING.match(text, position):
+                # AMA: the superscript goes after a period or comma and before a colon or
+                # semicolon, with no space before it.
                 before += text[position]
                 position += 1
             elif before.endswith((":", ";")) and not _ENTITY_END.search(before):
@@ -193,7 +211,13 @@ class _Page:
             unresolved.append(f"[?{group.source}]")
             occurrence = self._occurrence(key) if key else 0
             self.problems.append(Problem("error", message, key=key, occurrence=occurrence))
-        return f'<sup class="citation" id="{group_id}">{group_html(cites, unresolved)}</sup>'
+        style = self.extension.style
+        label = style.label
+        inside = group_html(cites, unresolved, style.locator)
+        return (
+            f'<sup class="citation" id="{group_id}"{label.attributes}>'
+            f"{label.opening}{inside}{label.closing}</sup>"
+        )
 
     def inside_tag(self, group: Group) -> None:
         for cite in group.cites:
@@ -261,10 +285,16 @@ _ENTITY_END = re.compile(r"&#?[0-9A-Za-z]+;$")  # a ";" that ends "&amp;" is not
 class CitationExtension(Extension):
     """Numbered AMA citations from ``[@key]`` markers, resolved against one bibliography."""
 
-    def __init__(self, bibliography: Bibliography, references: FormattedReferences | None = None):
+    def __init__(
+        self,
+        bibliography: Bibliography,
+        references: FormattedReferences | None = None,
+        style: CitationStyle | None = None,
+    ):
         super().__init__()
         self.bibliography = bibliography
-        self.references = references or FormattedReferences(bibliography)
+        self.style = style or (references.style if references else DEFAULT)
+        self.references = references or FormattedReferences(bibliography, self.style)
         self.groups: list[Group] = []  # in the order the inline pattern met them
         self.leftovers: list[Problem] = []  # text that looks like a citation but is not one
         # "tree" while tree processors run, "page" once the next postprocessor run is the page's,

@@ -190,14 +190,20 @@ def _format_plain_name(raw: str) -> str:
     return f"{family} {jr}" if jr else family
 
 
-def format_authors(value: str) -> str:
-    """A BibTeX author field → the AMA author list, without the final period."""
+def format_authors(
+    value: str,
+    max_listed: int = AMA_MAX_LISTED,
+    listed_before_et_al: int = AMA_LISTED_BEFORE_ET_AL,
+    et_al: str = "et al",
+) -> str:
+    """A BibTeX author field → the author list, without the final period: AMA's by default
+    (all up to six, else three and "et al"); Vancouver passes its own numbers."""
     raw_names, others = split_names(value)
-    if len(raw_names) > AMA_MAX_LISTED or (others and len(raw_names) >= AMA_LISTED_BEFORE_ET_AL):
+    if len(raw_names) > max_listed or (others and len(raw_names) >= listed_before_et_al):
         # Only the names shown are formatted.
-        names = [format_name(n) for n in raw_names[:AMA_LISTED_BEFORE_ET_AL]]
-        return ", ".join(names) + ", et al"
+        names = [format_name(n) for n in raw_names[:listed_before_et_al]]
+        return ", ".join(names) + ", " + et_al
     names = [format_name(n) for n in raw_names]
     if others:
-        return ", ".join([*names, "et al"])
+        return ", ".join([*names, et_al])
     return ", ".join(names)

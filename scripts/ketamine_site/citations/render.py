@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 from typing import NamedTuple
 
 from ketamine_site.citations.numbering import compress
+
+
+def _ama_locator(pages: str) -> str:
+    return f"({pages})"
 
 
 class NumberedCite(NamedTuple):  # a tuple: one is made per citation, thousands per build
@@ -32,21 +36,30 @@ def escape(text: str) -> str:
 _e = escape
 
 
-def _link(cite: NumberedCite) -> str:
+def _link(cite: NumberedCite, locator: Callable[[str], str] = _ama_locator) -> str:
     return (
         f'<a class="citation-link" href="#ref-{_e(cite.key)}">{cite.number}'
         f'<span class="citation-tooltip">{_e(cite.text)}</span></a>'
-        + (f'<span class="citation-locator">({_e(cite.locator)})</span>' if cite.locator else "")
+        + (
+            f'<span class="citation-locator">{_e(locator(cite.locator))}</span>'
+            if cite.locator
+            else ""
+        )
     )
 
 
-def group_html(cites: Sequence[NumberedCite], markers: Sequence[str] = ()) -> str:
+def group_html(
+    cites: Sequence[NumberedCite],
+    markers: Sequence[str] = (),
+    locator: Callable[[str], str] = _ama_locator,
+) -> str:
     """The inside of one ``<sup class="citation">``: numbers ascending, runs of 3+ hyphenated.
 
-    ``markers`` are visible placeholders for what could not be resolved (``[?key]``).
+    ``markers`` are visible placeholders for what could not be resolved (``[?key]``);
+    ``locator`` writes a page locator ("p33") as the style wants it after the number.
     """
     if len(cites) == 1 and not markers:
-        return _link(cites[0])  # most groups: one source, nothing to sort or join
+        return _link(cites[0], locator)  # most groups: one source, nothing to sort or join
     pieces: list[str] = []
     plain: dict[int, NumberedCite] = {}  # a stretch of numbers without locators, to compress
 
@@ -58,7 +71,7 @@ def group_html(cites: Sequence[NumberedCite], markers: Sequence[str] = ()) -> st
     for cite in sorted(cites, key=lambda c: (c.number, c.locator)):
         if cite.locator:
             flush()
-            pieces.append(_link(cite))
+            pieces.append(_link(cite, locator))
         elif cite.number not in plain:
             plain[cite.number] = cite
     flush()

@@ -1,0 +1,231 @@
+"""A record's fields read for a reference, whatever the style: decoded text, title case, dates,
+pages, editions, who is responsible and the identifiers. The styles (``ama``, ``vancouver``)
+arrange these pieces; what differs between them is there, what they share is here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ketamine_site.citations.biblatex import clean_doi
+from ketamine_site.citations.bibliography import Record
+from ketamine_site.citations.latex import decode, to_unicode
+
+# Words and what separates them; re.split keeps the separators at odd positions.
+_WORDS_AND_GAPS = re.compile(r"([\s\-/]+)")
+# The first word that has a letter in it.
+_FIRST_WORD = re.compile(r"[^\s/-]*[^\W\d_][^\s/-]*")
+# An ASCII word with a capital after its first letter (NMDA, mTOR, McCammon): kept as written.
+_KEPT_ASCII_WORD = re.compile(r"(?<![^\s/-])[^A-Za-z\s/-]*[A-Za-z][^\s/-]*?[A-Z][^\s/-]*")
+
+
+def sentence_case(value: str) -> str:
+    """Article titles: capitalise the first word only; keep {braced} text and acronyms."""
+    out: list[str] = []
+    first_letter_done = False
+    for span in decode(value):
+        text = span.text
+        if span.protected:
+            out.append(text)
+            first_letter_done = first_letter_done or any(c.isalpha() for c in text)
+            continue
+        if not first_letter_done:
+            first = _FIRST_WORD.search(text)
+            if first is None:
+                out.append(text)
+                continue
+            word = first.group()
+            out.append(text[: first.start()] + (word[0].upper() + word[1:]))
+            first_letter_done = True
+            text = text[first.end() :]
+        out.append(_lower_words(text))
+    return " ".join("".join(out).split())
+
+
+def _lower_words(text: str) -> str:
+    """Lowercase each word, except words with a capital after their first letter."""
+    if text.isascii():
+        # Most titles: lowercase the whole text, then put the kept words back (same lengths).
+        lowered = text.lower()
+        pieces, position = [], 0
+        for kept in _KEPT_ASCII_WORD.finditer(text):
+            pieces += [lowered[position : kept.start()], kept.group()]
+            position = kept.end()
+        return "".join(pieces) + lowered[position:] if pieces else lowered
+    return _lower_words_one_by_one(text)
+
+
+def _lower_words_one_by_one(text: str) -> str:
+    """``_lower_words`` for any text, one word at a time (tests hold the two to the same output)."""
+    pieces = _WORDS_AND_GAPS.split(text)
+    for i in range(0, len(pieces), 2):
+        word = pieces[i]
+        letters = [c for c in word if c.isalpha()]
+        # Acronyms and mixed case (NMDA, mTOR, McCammon) are kept as written.
+        if letters and not any(c.isupper() for c in letters[1:]):
+            pieces[i] = word.lower()
+    return "".join(pieces)
+
+
+# Title case leaves these lowercase unless first, last or after a colon: CSL's list, which the
+# AMA and NLM styles use (articles, short conjunctions and prepositions).
+_MINOR_WORDS = frozenset(
+    {
+        *("a", "an", "and", "as", "at", "but", "by", "down", "for", "from", "in", "into"),
+        *("nor", "of", "on", "onto", "or", "over", "so", "the", "till", "to", "up", "via"),
+        *("with", "yet"),
+    }
+)
+
+
+def title_case(value: str) -> str:
+    """Book, report and thesis titles: capitalise each major word; keep {braced} text and
+    words already capitalised (NMDA, mTOR, iPhone)."""
+    spans = decode(value)
+    # The last word of the whole title is capitalised even when minor: find its span.
+    last_span = max((i for i, span in enumerate(spans) if span.text.strip()), default=-1)
+    out: list[str] = []
+    for index, span in enumerate(spans):
+        if span.protected:
+            out.append(span.text)
+            continue
+        pieces = _WORDS_AND_GAPS.split(span.text)
+        final = max((i for i in range(0, len(pieces), 2) if pieces[i]), default=-1)
+        for i in range(0, len(pieces), 2):
+            word = pieces[i]
+            if not word or not word[0].isalpha() or not word[0].islower():
+                continue
+            if any(c.isupper() for c in word[1:]):
+                continue  # mTOR, iPhone: as written
+            previous = ("".join(out) + "".join(pieces[:i])).rstrip()
+            first = not previous or previous.endswith((":", "?", "!", ".", "—", "–"))
+            last = index == last_span and i == final
+            if word.lower() in _MINOR_WORDS and not first and not last:
+                continue
+            pieces[i] = word[0].upper() + word[1:]
+        out.append("".join(pieces))
+    return " ".join("".join(out).split())
+
+
+# The languages whose titles take English case rules; biblatex, too, changes the case of
+# English titles only (its langid, or the older language/hyphenation fields).
+_ENGLISH = frozenset(
+    {"english", "american", "british", "usenglish", "ukenglish", "canadian", "australian"}
+    | {"newzealand", "en", "en-us", "en-gb", "eng"}
+)
+
+
+def english(record: Record) -> bool:
+    """Whether the work is in English, or its language is not given."""
+    fields = record.fields
+    if "langid" not in fields and "language" not in fields and "hyphenation" not in fields:
+        return True  # most entries: one look at the keys (thousands of titles a build)
+    language = record.get("langid") or record.get("language") or record.get("hyphenation")
+    return not language or language.strip().lower() in _ENGLISH
+
+
+def sentence_title(record: Record, name: str = "title") -> str:
+    """An article or chapter title in sentence case; a non-English one as written."""
+    value = record.get(name)
+    return sentence_case(value) if english(record) else to_unicode(value)
+
+
+def headline_title(record: Record, name: str = "title") -> str:
+    """A book, report or thesis title in title case; a non-English one as written."""
+    value = record.get(name)
+    return title_case(value) if english(record) else to_unicode(value)
+
+
+def text(record: Record, name: str) -> str:
+    """A field's value as Unicode text ("" when absent)."""
+    value = record.get(name)
+    return to_unicode(value) if value else ""
+
+
+def end(value: str) -> str:
+    """Close a segment with a period unless it already ends in one, '?' or '!'."""
+    value = value.rstrip()
+    return value if value.endswith((".", "?", "!")) else value + "."
+
+
+_DASHES = re.compile(r"\s*(?:--|–|—|-)+\s*")
+
+
+def pages(record: Record) -> str:
+    """Page ranges with a hyphen, as both AMA and NLM write them."""
+    return _DASHES.sub("-", text(record, "pages"))
+
+
+def safe_url(url: str) -> str:
+    return url if re.match(r"https?://", url) else ""
+
+
+def year(record: Record) -> str:
+    """The year, or "2017-2018" for a range (biblatex's date = {2017/2018})."""
+    first = text(record, "year")
+    last = record.fields.get("endyear")
+    return f"{first}-{last}" if first and last else first
+
+
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_MONTH_INDEX = {name.lower()[:3]: number for number, name in enumerate(MONTHS, 1)}
+
+
+def month_number(value: str) -> int | None:
+    """1-12 from "6", "06", "jun", "June" (as BibTeX, biblatex and the exporters write it)."""
+    value = value.strip().rstrip(".").lower()
+    if value.isdigit():
+        number = int(value)
+        return number if 1 <= number <= 12 else None
+    return _MONTH_INDEX.get(value[:3]) if len(value) >= 3 else None
+
+
+def iso_date(value: str) -> tuple[str, int | None, str]:
+    """(year, month 1-12 or None, day) of an ISO date such as an urldate, or ("", None, "")."""
+    match = re.match(r"\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", value or "")
+    if not match:
+        return "", None, ""
+    month = int(match.group(2)) if match.group(2) else None
+    return match.group(1), month, str(int(match.group(3))) if match.group(3) else ""
+
+
+def ordinal(edition: str) -> str:
+    """'5' → '5th', '2' → '2nd'; words ('Revised') are kept as written."""
+    if not edition.isdigit():
+        return edition
+    number = int(edition)
+    suffix = (
+        "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    )
+    return f"{number}{suffix}"
+
+
+def responsible(record: Record) -> tuple[str, str]:
+    """(field, value) of who is responsible for the work, persons first: the author, else a
+    corporate author (biblatex's ``organization`` or ``institution``), else ("", "")."""
+    value = record.get("author")
+    if value:
+        return "author", value
+    for name in ("organization", "institution"):
+        value = record.get(name)
+        if value:
+            return name, value
+    return "", ""
+
+
+def doi(record: Record) -> str:
+    value = record.get("doi")
+    return value if not value or value.startswith("10.") else clean_doi(value)

@@ -1,0 +1,234 @@
+"""The Vancouver citation style (NLM's Citing Medicine, 2nd ed., as the ICMJE asks for it).
+
+A second numeric style beside AMA, chosen with ``extra: citation_style: vancouver`` in
+mkdocs.yml. What differs from AMA: up to six authors before "et al."; nothing in italics;
+the place of publication before the publisher; the article date with its month ("2018 Apr");
+end pages shortened ("801-11"); a chapter's pages after "p."; web pages marked "[Internet]"
+with the date cited. In the text: the numbers in parentheses on the line, before punctuation.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ketamine_site.citations.ama import identifiers, thesis_genre
+from ketamine_site.citations.bibliography import Record
+from ketamine_site.citations.fields import (
+    MONTHS,
+    end,
+    iso_date,
+    month_number,
+    ordinal,
+    pages,
+    responsible,
+    safe_url,
+    sentence_title,
+    text,
+    year,
+)
+from ketamine_site.citations.latex import to_unicode
+from ketamine_site.citations.names import format_authors
+from ketamine_site.citations.parts import Part
+
+MAX_LISTED = 6  # ICMJE: list the first six authors, then "et al."
+
+
+def _names(value: str) -> str:
+    return format_authors(value, MAX_LISTED, MAX_LISTED, "et al.")
+
+
+def _authors(record: Record) -> list[Part]:
+    name, value = responsible(record)
+    if name == "author":
+        return [Part(end(_names(value)) + " ")]
+    if name:
+        return [Part(end(to_unicode(value)) + " ")]
+    return []
+
+
+def _editors(record: Record) -> str:
+    if not record.get("editor"):
+        return ""
+    names = _names(record.get("editor"))
+    return f"{names}, {'editors' if ',' in names else 'editor'}."
+
+
+_RANGE = re.compile(r"(\d+)-(\d+)")
+
+
+def short_pages(record: Record) -> str:
+    """NLM drops the end page's leading digits that repeat the start's: 801-811 → 801-11."""
+
+    def shorten(match: re.Match[str]) -> str:
+        first, last = match.groups()
+        if len(first) != len(last):
+            return match.group()
+        same = 0
+        while same < len(first) - 1 and first[same] == last[same]:
+            same += 1
+        return f"{first}-{last[same:]}"
+
+    return _RANGE.sub(shorten, pages(record))
+
+
+def _date(record: Record) -> str:
+    """'2018 Apr 5', '2018 Apr' or '2018'."""
+    month = month_number(record.get("month"))
+    if month is None:
+        return year(record)
+    day = record.get("day").lstrip("0")
+    return f"{year(record)} {MONTHS[month - 1][:3]}" + (f" {day}" if day else "")
+
+
+def _place_publisher_year(record: Record, publisher: str) -> str:
+    place = text(record, "address")
+    who = f"{place}: {publisher}" if place and publisher else publisher or place
+    return end("; ".join(piece for piece in (who, year(record)) if piece))
+
+
+def _edition(record: Record) -> str:
+    edition = text(record, "edition")
+    return f" {ordinal(edition)} ed." if edition else ""
+
+
+def _article(record: Record) -> list[Part]:
+    journal = text(record, "shortjournal") or text(record, "journal")
+    out = _date(record)
+    volume, number, page_range = text(record, "volume"), text(record, "number"), short_pages(record)
+    if volume:
+        out += f";{volume}" + (f"({number})" if number else "")
+    if page_range:
+        out += f":{page_range}"
+    return [
+        *_authors(record),
+        Part(end(sentence_title(record)) + " "),
+        Part(end(journal) + " " + end(out)),
+    ]
+
+
+def _book(record: Record) -> list[Part]:
+    lead = _authors(record) if record.get("author") else []
+    if not lead and record.get("editor"):
+        lead = [Part(_editors(record) + " ")]
+    return [
+        *lead,
+        Part(end(to_unicode(record.get("title"))) + _edition(record) + " "),
+        Part(_place_publisher_year(record, text(record, "publisher"))),
+    ]
+
+
+def _chapter(record: Record) -> list[Part]:
+    editors = _editors(record)
+    book = to_unicode(record.get("booktitle") or record.get("title"))
+    title = sentence_title(record, "chapter" if record.get("chapter") else "title")
+    page_range = short_pages(record)
+    return [
+        *_authors(record),
+        Part(end(title) + " In: " + (editors + " " if editors else "")),
+        Part(end(book) + _edition(record) + " "),
+        Part(_place_publisher_year(record, text(record, "publisher"))),
+        Part(f" p. {page_range}." if page_range else ""),
+    ]
+
+
+def _thesis(record: Record) -> list[Part]:
+    title = to_unicode(record.get("title")).rstrip(".")
+    return [
+        *_authors(record),
+        Part(f"{title} [{thesis_genre(record)}]. "),
+        Part(_place_publisher_year(record, text(record, "institution"))),
+    ]
+
+
+def _report(record: Record) -> list[Part]:
+    publisher = text(record, "institution") or text(record, "publisher")
+    number = text(record, "number")
+    return [
+        *_authors(record),
+        Part(end(to_unicode(record.get("title"))) + " "),
+        Part(_place_publisher_year(record, publisher)),
+        Part(f" Report {end(number)}" if number else ""),
+    ]
+
+
+def _cited(record: Record) -> str:
+    value = record.get("urldate")
+    if not value:
+        return ""
+    found_year, month, day = iso_date(value)
+    if not found_year:
+        return f" [cited {to_unicode(value)}]"
+    when = f" {MONTHS[month - 1][:3]}" + (f" {day}" if day else "") if month else ""
+    return f" [cited {found_year}{when}]"
+
+
+def _web(record: Record) -> list[Part]:
+    responsible_field, _ = responsible(record)
+    publisher = text(record, "howpublished") or text(record, "publisher")
+    if not publisher and responsible_field != "organization":
+        publisher = text(record, "organization")
+    title = sentence_title(record).rstrip(".")
+    place = text(record, "address")
+    who = f"{place}: {publisher}" if place and publisher else publisher or place
+    date = "; ".join(piece for piece in (who, _date(record) if record.get("year") else "") if piece)
+    url = safe_url(record.get("url"))
+    parts = [*_authors(record), Part(f"{title}{' [Internet]' if url else ''}. ")]
+    if date or record.get("urldate"):
+        parts.append(Part(end(date + _cited(record)).lstrip() + " "))
+    if url:
+        parts += [Part("Available from: "), Part(url, "link", url)]
+    return parts
+
+
+def _generic(record: Record) -> list[Part]:
+    responsible_field, _ = responsible(record)
+    publisher = text(record, "publisher") or text(record, "school")
+    if not publisher and responsible_field != "institution":
+        publisher = text(record, "institution")
+    parts = [*_authors(record), Part(end(sentence_title(record)) + " ")]
+    if publisher or record.get("year"):
+        parts.append(Part(_place_publisher_year(record, publisher)))
+    url = safe_url(record.get("url"))
+    if url and not record.get("doi"):
+        parts += [Part(" Available from: "), Part(url, "link", url)]
+    return parts
+
+
+FORMATTERS = {
+    "article": _article,
+    "book": _book,
+    "mvbook": _book,
+    "collection": _book,
+    "mvcollection": _book,
+    "proceedings": _book,
+    "mvproceedings": _book,
+    "incollection": _chapter,
+    "inbook": _chapter,
+    "bookinbook": _chapter,
+    "inproceedings": _chapter,
+    "conference": _chapter,
+    "thesis": _thesis,
+    "phdthesis": _thesis,
+    "mastersthesis": _thesis,
+    "report": _report,
+    "techreport": _report,
+    "manual": _book,
+    "misc": _web,
+    "online": _web,
+    "electronic": _web,
+    "www": _web,
+    "webpage": _web,
+}
+
+
+def reference_parts(record: Record) -> list[Part]:
+    """The Vancouver reference for one record, as styled pieces."""
+    parts = [part for part in FORMATTERS.get(record.entry_type, _generic)(record) if part.text]
+    if parts and parts[-1].style == "":
+        parts[-1] = parts[-1]._replace(text=parts[-1].text.rstrip())
+    return [*parts, *identifiers(record)]
+
+
+def locator(pages_text: str) -> str:
+    """What follows the number for a page locator ("p33", "pp33-35"): ", p. 33"."""
+    return ", p. " + pages_text.lstrip("p")

@@ -1,0 +1,119 @@
+"""Bibliographies as people export them build, with no LaTeX reaching a reader.
+
+For each file in tests/fixtures/bib/ (and biblatex's own examples file, when this machine has
+it: see that folder's README), every entry either renders or is named, with its line, in a
+problem; no reference holds a backslash command or a brace; and a real MkDocs build of a page
+citing every entry succeeds, in both styles, with none in its HTML either.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from test_hook_build import make_project
+
+from ketamine_site.citations import parse_bibliography
+from ketamine_site.citations.markdown_ext import FormattedReferences
+from ketamine_site.citations.style import AMA, VANCOUVER
+from ketamine_site.sitebuild import build_site
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "bib"
+
+
+def _biblatex_examples() -> Path | None:
+    """biblatex-examples.bib from $BIBLATEX_EXAMPLES, TeX Live, or fixtures/bib/external/."""
+    candidates = [os.environ.get("BIBLATEX_EXAMPLES", "")]
+    if shutil.which("kpsewhich"):
+        found = subprocess.run(
+            ["kpsewhich", "biblatex-examples.bib"], capture_output=True, text=True, check=False
+        )
+        candidates.append(found.stdout.strip())
+    candidates.append(str(FIXTURES / "external" / "biblatex-examples.bib"))
+    return next((Path(c) for c in candidates if c and Path(c).is_file()), None)
+
+
+EXAMPLES = _biblatex_examples()
+FILES = [
+    *[pytest.param(path, id=path.name) for path in sorted(FIXTURES.glob("*.bib"))],
+    pytest.param(
+        EXAMPLES,
+        id="biblatex-examples.bib",
+        marks=pytest.mark.skipif(
+            EXAMPLES is None,
+            reason="biblatex-examples.bib is not on this machine: set BIBLATEX_EXAMPLES "
+            "(see tests/fixtures/bib/README.md)",
+        ),
+    ),
+]
+# A LaTeX command (a backslash and a letter) or a brace: what must never reach a reader.
+LATEX_LEFT = re.compile(r"\\[A-Za-z@]|[{}]")
+
+
+@pytest.mark.parametrize("path", FILES)
+@pytest.mark.parametrize("style", [AMA, VANCOUVER], ids=["ama", "vancouver"])
+def test_every_entry_renders_or_is_named_with_its_line(path, style):
+    bib = parse_bibliography(path.read_text(encoding="utf-8"), path.name)
+    assert len(bib) > 0
+    for problem in bib.problems:
+        assert problem.severity == "warning"
+        assert re.fullmatch(rf"{re.escape(path.name)}:\d+", problem.where()), problem
+    named = {problem.key for problem in bib.problems}
+    references = FormattedReferences(bib, style)
+    for record in bib:
+        html, text = references.get(record.key)
+        assert text or record.key in named, f"{record.key} renders nothing and is not named"
+        assert not LATEX_LEFT.search(text), f"{record.key}: {text}"
+        assert not LATEX_LEFT.search(re.sub(r"<[^>]*>", "", html)), f"{record.key}: {html}"
+
+
+@pytest.mark.parametrize("path", FILES)
+@pytest.mark.parametrize("style", ["ama", "vancouver"])
+def test_a_page_citing_every_entry_builds_without_latex(tmp_path, path, style):
+    """A real build: the page's reference list and the site bibliography hold no LaTeX."""
+    text = path.read_text(encoding="utf-8")
+    keys = parse_bibliography(text, path.name).keys()
+    page = "# Everything\n\n" + "\n\n".join(f"Cited [@{key}]." for key in keys) + "\n"
+    pages = {"index.md": page, "references.md": "# References\n\n<!-- bibliography -->\n"}
+    project = make_project(tmp_path, pages, bib=text)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text() + f"extra:\n  citation_style: {style}\n")
+    # Not --strict: an incomplete entry is a warning, which is the point of this build.
+    result = build_site(project, tmp_path / "site", strict=False)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    listing = html[
+        html.index('<ol class="references">') : html.index(
+            "</ol>", html.index('<ol class="references">')
+        )
+    ]
+    assert listing.count("<li id=") == len(keys)
+    assert not LATEX_LEFT.search(re.sub(r"<[^>]*>", "", listing))
+    site_list = (tmp_path / "site" / "references" / "index.html").read_text(encoding="utf-8")
+    bibliography = site_list[site_list.index('<ul class="bibliography">') :]
+    bibliography = bibliography[: bibliography.index("</ul>")]
+    assert not LATEX_LEFT.search(re.sub(r"<[^>]*>", "", bibliography))
+
+
+def test_the_better_biblatex_export_reads_as_references_bib_does():
+    """The same three works, exported by Zotero's Better BibLaTeX, format as the site's own
+    entries do (the export has no PMCID: Better BibTeX puts that in a note)."""
+    from ketamine_site.citations import load_bibliography
+    from ketamine_site.citations.ama import format_text
+
+    ours = load_bibliography(Path(__file__).resolve().parents[2] / "references.bib")
+    export = load_bibliography(FIXTURES / "better-biblatex.bib")
+    assert export.problems == []
+    pairs = {
+        "liMTORDependentSynapseFormation2010": "li2010mtor",
+        "jonkmanEsketamineCountersOpioidinduced2018": "jonkman2018esketamine",
+        "williamsAttenuationAntidepressantEffects2018": "williams2018attenuation",
+    }
+    for exported, own in pairs.items():
+        expected = re.sub(r" PMCID: PMC\d+", "", format_text(ours[own]))
+        assert format_text(export[exported]) == expected
