@@ -69,8 +69,8 @@ def compare(name, golden_bibliography, style, expected_path: Path, request) -> N
     if not expected_path.exists():
         pytest.fail(
             f"{expected_path.relative_to(GOLDEN)} is missing: run `.venv/bin/python -m pytest "
-            "tests/engine --regen-golden` (or REGEN_GOLDEN=1) to write it from the current output, then "
-            "read it and commit it",
+            "tests/engine --regen-golden` (or REGEN_GOLDEN=1) to write it from the current "
+            "output, then read it and commit it",
             pytrace=False,
         )
     expected = expected_path.read_text(encoding="utf-8")
