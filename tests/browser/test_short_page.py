@@ -8,6 +8,8 @@ the end of the nav, and runs axe on it in every mode.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from ketamine_site.browsing import (
@@ -27,6 +29,7 @@ pytestmark = pytest.mark.browser
 SHORT = """---
 title: A short page
 description: A page with one sentence, shorter than the screen.
+reviewed: {today}
 ---
 
 # A short page
@@ -38,7 +41,9 @@ One sentence, so that the page is shorter than the screen.
 @pytest.fixture(scope="module")
 def short_site(tmp_path_factory, chromium_path):
     project = copy_project(ROOT, tmp_path_factory.mktemp("short") / "project")
-    (project / "docs" / "short.md").write_text(SHORT, encoding="utf-8")
+    (project / "docs" / "short.md").write_text(
+        SHORT.replace("{today}", date.today().isoformat()), encoding="utf-8"
+    )
     edit(
         project / "mkdocs.yml",
         "  - About: about.md\n",
