@@ -33,7 +33,7 @@ import threading
 from pathlib import Path
 
 from ketamine_site.sitebuild import build_site
-from ketamine_site.sitecheck import content_pages, url_file
+from ketamine_site.sitecheck import content_pages, is_compilation, url_file
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -81,11 +81,6 @@ def article_text_length(path: Path) -> int:
     match = re.search(r"<article\b.*?</article>", text, re.S)
     body = re.sub(r"<[^>]+>", " ", match.group(0) if match else "")
     return len(" ".join(html.unescape(body).split()))
-
-
-def is_compilation(path: Path) -> bool:
-    """A page made of copies of other pages (the printed guide), not a page of its own."""
-    return "data-copy-of=" in path.read_text(encoding="utf-8")
 
 
 def pages_to_measure(site: Path) -> list[str]:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from axe_playwright_python.sync_playwright import Axe
 
-from ketamine_site.sitecheck import parse_file, url_file
+from ketamine_site.sitecheck import is_compilation, parse_file, url_file
 
 CHROMIUM = Path("/usr/bin/chromium")
 # No background networking: the machine may be offline, and the browser must contact no one.
@@ -78,6 +78,16 @@ class Site:
 
     def url(self, page: str) -> str:
         return self.base + page
+
+    @functools.cached_property
+    def own_pages(self) -> tuple[str, ...]:
+        """The pages but the printed guide, whose chapters are copies of the other pages.
+
+        Checks of what a page's own text does (each tooltip, each glossary word) run here: on
+        the guide they would repeat every page's check at once. The guide's own make-up is
+        checked by tests/browser/test_print.py.
+        """
+        return tuple(url for url in self.pages if not is_compilation(url_file(self.folder, url)))
 
 
 # ---- Watching a page -----------------------------------------------------------------------
@@ -152,9 +162,10 @@ TOOLTIP_BOX = """el => { const r = el.getBoundingClientRect(), s = getComputedSt
 
 
 def most_cited_page(site) -> str:
-    """The content page with the most citation links (on a tie, the first in URL order)."""
+    """The page with the most citation links (on a tie, the first in URL order), the printed
+    guide aside."""
     counts = []
-    for url in site.pages:
+    for url in site.own_pages:
         text = url_file(site.folder, url).read_text(encoding="utf-8")
         if parse_file(url_file(site.folder, url)).reference_ids:
             counts.append((text.count('class="citation-link"'), url))

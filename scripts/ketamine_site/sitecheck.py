@@ -75,6 +75,11 @@ def content_pages(site: Path) -> list[str]:
     ]
 
 
+def is_compilation(path: Path) -> bool:
+    """A page made of copies of other pages (the printed guide), not a page of its own."""
+    return "data-copy-of=" in path.read_text(encoding="utf-8")
+
+
 def redirect_stubs(site: Path) -> list[str]:
     return [page_url(site, path) for path in html_files(site) if is_redirect(path)]
 

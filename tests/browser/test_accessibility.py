@@ -12,12 +12,27 @@ from ketamine_site.browsing import (
     describe_violations,
     preload_axe,
 )
+from ketamine_site.sitecheck import url_file
 
 pytestmark = pytest.mark.browser
 
-# Each mode's pages are checked in PARTS tests (every PARTS-th page), so that pytest-xdist's
-# workers share the slowest work of the suite evenly instead of waiting on one long test.
+# Each mode's pages are checked in PARTS tests, so that pytest-xdist's workers share the
+# slowest work of the suite evenly instead of waiting on one long test.
 PARTS = 3
+
+
+def part_of(site, pages: list[str], part: int) -> list[str]:
+    """The part-th of PARTS shares of equal work, axe's time growing with a page's size.
+
+    Largest first, each page to the share with the least so far; ties keep URL order.
+    """
+    shares: list[list[str]] = [[] for _ in range(PARTS)]
+    sizes = [0] * PARTS
+    for url in sorted(pages, key=lambda u: -url_file(site.folder, u).stat().st_size):
+        least = sizes.index(min(sizes))
+        shares[least].append(url)
+        sizes[least] += url_file(site.folder, url).stat().st_size
+    return sorted(shares[part])
 
 
 @pytest.mark.parametrize("part", range(PARTS), ids=lambda part: f"part{part + 1}of{PARTS}")
@@ -31,7 +46,7 @@ def test_no_accessibility_violations(site, browser, mode, part):
     page = context.new_page()
     report, counts = [], {}
     try:
-        for url in site.pages[part::PARTS]:
+        for url in part_of(site, site.pages, part):
             page.goto(site.url(url), wait_until="load")
             scheme = page.get_attribute("body", "data-md-color-scheme")
             assert scheme == SCHEME[settings["color_scheme"]], (
