@@ -99,18 +99,14 @@ def overdue_message(review: Review, today: date) -> str:
     )
 
 
-def long_date(day: date) -> str:
-    """'3 December 2026': the form readers see on the page."""
-    return f"{day.day} {calendar.month_name[day.month]} {day.year}"
-
-
 def ama_date(day: date) -> str:
-    """'December 3, 2026': the form AMA style uses in a citation."""
+    """'December 3, 2026': AMA style's form, used on the page too, so that the review line and
+    the citation beneath it give the same day the same way (the site is in American English)."""
     return f"{calendar.month_name[day.month]} {day.day}, {day.year}"
 
 
 def _time(day: date) -> str:
-    return f'<time datetime="{day.isoformat()}">{long_date(day)}</time>'
+    return f'<time datetime="{day.isoformat()}">{ama_date(day)}</time>'
 
 
 def review_html(review: Review, today: date, cite_anchor: str | None = None) -> str:

@@ -137,7 +137,7 @@ def test_chapters_leave_out_their_own_cite_this_page_block():
         "mechanism/step-one/",
         "1. Step one",
         '<h1 id="title">Step one</h1>\n'
-        '<p class="page-review">Last reviewed <time datetime="2026-12-03">3 December 2026</time>'
+        '<p class="page-review">Last reviewed <time datetime="2026-12-03">December 3, 2026</time>'
         ' · <a href="#cite-this-page">Cite this page</a></p>\n<p>Text.</p>\n'
         '<section data-search-exclude class="page-citation" aria-labelledby="cite-this-page">\n'
         '<h2 id="cite-this-page">Cite this page</h2>\n<p>Step one. Site.</p>\n</section>\n',

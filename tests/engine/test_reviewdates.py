@@ -13,7 +13,6 @@ from ketamine_site.reviewdates import (
     ama_date,
     build_date,
     is_reviewed_page,
-    long_date,
     read_review,
     review_html,
 )
@@ -87,16 +86,15 @@ def test_contributing_pages_and_the_changelog_carry_no_review_date():
     assert not is_reviewed_page("changelog.md")
 
 
-def test_dates_are_written_for_readers_and_for_ama():
-    assert long_date(date(2026, 12, 3)) == "3 December 2026"
+def test_dates_are_written_as_ama_writes_them():
     assert ama_date(date(2026, 12, 3)) == "December 3, 2026"
 
 
 def test_the_line_under_the_title():
     review = Review(date(2026, 12, 3), 4)
     assert review_html(review, date(2026, 12, 3), "cite-this-page") == (
-        '<p class="page-review">Last reviewed <time datetime="2026-12-03">3 December 2026'
-        '</time> · Next review due <time datetime="2027-12-03">3 December 2027</time> · '
+        '<p class="page-review">Last reviewed <time datetime="2026-12-03">December 3, 2026'
+        '</time> · Next review due <time datetime="2027-12-03">December 3, 2027</time> · '
         '<a href="#cite-this-page">Cite this page</a></p>'
     )
     assert "(overdue)" in review_html(review, date(2028, 1, 1))
