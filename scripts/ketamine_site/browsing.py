@@ -42,6 +42,8 @@ AXE_OPTIONS = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
     "resultTypes": ["violations"],
 }
+# The axe rules (of those tags) that measure colors: they alone depend on the palette.
+COLOR_RULES = ("color-contrast", "link-in-text-block")
 
 
 # ---- Serving -------------------------------------------------------------------------------
@@ -223,11 +225,11 @@ def preload_axe(context) -> None:
     context.add_init_script(_axe.axe_script)
 
 
-def axe_violations(page) -> list[dict]:
+def axe_violations(page, options: dict = AXE_OPTIONS) -> list[dict]:
     """axe-core's WCAG 2.0/2.1/2.2 A and AA violations on the page as it is now."""
     if page.evaluate("typeof axe === 'undefined'"):
-        return _axe.run(page, options=AXE_OPTIONS).response["violations"]
-    return page.evaluate("options => axe.run(document, options)", AXE_OPTIONS)["violations"]
+        return _axe.run(page, options=options).response["violations"]
+    return page.evaluate("options => axe.run(document, options)", options)["violations"]
 
 
 def describe_violations(violations: list[dict], page: str, mode: str, most: int = 6) -> list[str]:
