@@ -3,13 +3,21 @@
     .venv/bin/python scripts/lighthouse.py               # builds the site into a temporary folder
     .venv/bin/python scripts/lighthouse.py --site site/  # uses a site you built already
     .venv/bin/python scripts/lighthouse.py --page print/ # also measures another page
+    .venv/bin/python scripts/lighthouse.py --block '*/bundle.*.min.js'  # without the theme's script
 
 Runs Lighthouse 12.2.3 through ``npx`` (Node 18+; the first run downloads it from the npm
 registry) against Debian's Chromium (/usr/bin/chromium, or $CHROME_PATH), with Lighthouse's
 default mobile emulation and simulated throttling. Prints the performance, accessibility,
 best-practices and SEO scores (0-100) and the bytes transferred (the ``total-byte-weight``
-audit) per page. Text files are served gzip-compressed, as GitHub Pages serves them. Use
-``--json DIR`` to keep the full reports.
+audit) per page. Then, per page, the five metrics the performance score is made of (first and
+largest contentful paint, speed index and total blocking time in simulated milliseconds, layout
+shift) and the scripts that keep the main thread busiest (the ``bootup-time`` audit), to show
+what costs what before anything is changed. Text files are served gzip-compressed, as GitHub
+Pages serves them. Use ``--json DIR`` to keep the full reports.
+
+``--block PATTERN`` has Lighthouse refuse requests to matching URLs (its
+``--blocked-url-patterns``): a way to measure what one file costs, such as the theme's script.
+A page measured that way is not the site readers get.
 """
 
 from __future__ import annotations
@@ -100,7 +108,7 @@ def pages_to_measure(site: Path) -> list[str]:
     return [""] + ([longest] if longest else [])
 
 
-def lighthouse(url: str, chrome: str) -> dict:
+def lighthouse(url: str, chrome: str, blocked: tuple[str, ...] = ()) -> dict:
     npx = shutil.which("npx")
     if npx is None:
         raise RuntimeError("npx not found: install Node.js 18 or newer (with npm)")
@@ -109,6 +117,7 @@ def lighthouse(url: str, chrome: str) -> dict:
         "--output=json", "--output-path=stdout", "--quiet",
         f"--only-categories={','.join(CATEGORIES)}",
         f"--chrome-flags={CHROME_FLAGS}",
+        *(f"--blocked-url-patterns={pattern}" for pattern in blocked),
     ]  # fmt: skip
     env = {**os.environ, "CHROME_PATH": chrome}
     result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=600)
@@ -129,12 +138,53 @@ def summary(report: dict) -> dict:
     return {**scores, "bytes": int(weight) if weight is not None else None, "cpu": benchmark}
 
 
+# The metrics behind the performance score (Lighthouse 12 weights them 10/25/10/30/25 %), with
+# the audit each comes from.
+METRICS = (
+    ("FCP", "first-contentful-paint"),
+    ("LCP", "largest-contentful-paint"),
+    ("SI", "speed-index"),
+    ("TBT", "total-blocking-time"),
+    ("CLS", "cumulative-layout-shift"),
+)
+
+
+def metrics(report: dict) -> dict[str, float | None]:
+    """The simulated metrics (ms; CLS unitless) that the performance score is made of."""
+    audits = report["audits"]
+    return {name: audits.get(audit, {}).get("numericValue") for name, audit in METRICS}
+
+
+def busiest_scripts(report: dict, base: str, most: int = 3) -> list[tuple[str, float]]:
+    """(script, main-thread ms) of the scripts that cost the most: what to look at first."""
+    items = report["audits"].get("bootup-time", {}).get("details", {}).get("items", [])
+    ranked = sorted(items, key=lambda item: -item.get("total", 0))[:most]
+    return [(item["url"].removeprefix(base) or "(the page)", item["total"]) for item in ranked]
+
+
+def _metrics_line(page: str, report: dict, base: str) -> str:
+    values = metrics(report)
+    shown = "".join(
+        f"{'?' if value is None else (f'{value:.2f}' if name == 'CLS' else f'{value:.0f}'):>7}"
+        for name, value in values.items()
+    )
+    scripts = ", ".join(f"{url} {ms:.0f}" for url, ms in busiest_scripts(report, base))
+    return f"{'/' + page:<34}{shown}   {scripts}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, help="a built site (default: build one now)")
     parser.add_argument("--json", type=Path, help="save each full Lighthouse report here")
     parser.add_argument(
         "--page", action="append", default=[], help="also measure this site-relative URL"
+    )
+    parser.add_argument(
+        "--block",
+        action="append",
+        default=[],
+        metavar="PATTERN",
+        help="refuse requests to URLs matching this pattern (Lighthouse's --blocked-url-patterns)",
     )
     args = parser.parse_args()
     chrome = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
@@ -155,7 +205,7 @@ def main() -> None:
             for page in pages_to_measure(site) + args.page:
                 print(f"Lighthouse ({LIGHTHOUSE}, mobile) on /{page} …", file=sys.stderr)
                 try:
-                    report = lighthouse(base + page, chrome)
+                    report = lighthouse(base + page, chrome, tuple(args.block))
                 except (RuntimeError, subprocess.TimeoutExpired) as error:
                     failures.append(f"/{page}: {error}")
                     continue
@@ -163,7 +213,7 @@ def main() -> None:
                     args.json.mkdir(parents=True, exist_ok=True)
                     name = (page.strip("/").replace("/", "-") or "home") + ".json"
                     (args.json / name).write_text(json.dumps(report, indent=1), encoding="utf-8")
-                rows.append((page, summary(report)))
+                rows.append((page, summary(report), _metrics_line(page, report, base)))
         finally:
             server.shutdown()
             server.server_close()
@@ -172,7 +222,7 @@ def main() -> None:
         print(
             f"{'page':<34}{'perf':>6}{'a11y':>6}{'best':>6}{'seo':>6}{'transferred':>14}{'cpu':>7}"
         )
-        for page, s in rows:
+        for page, s, _ in rows:
             size = f"{s['bytes'] / 1024:,.0f} KiB" if s["bytes"] is not None else "?"
             scores = "".join(f"{'?' if s[c] is None else s[c]:>6}" for c in CATEGORIES)
             print(f"{'/' + page:<34}{scores}{size:>14}{s['cpu'] or '?':>7}")
@@ -180,6 +230,18 @@ def main() -> None:
             "cpu: Lighthouse's benchmark index of this machine at the time; below about 1000 "
             "the machine is slow or busy and the performance score is pessimistic."
         )
+        print(
+            f"\n{'page':<34}{'FCP':>7}{'LCP':>7}{'SI':>7}{'TBT':>7}{'CLS':>7}   "
+            "main-thread ms by script (bootup-time)"
+        )
+        for _, _, line in rows:
+            print(line)
+        print(
+            "FCP, LCP, SI, TBT: simulated ms on Lighthouse's mid-range phone (4x slower CPU, "
+            "slow 4G). A score of 100 needs each near its best: TBT under about 60 ms."
+        )
+        if args.block:
+            print(f"blocked: {', '.join(args.block)} (not the site readers get)")
     for failure in failures:
         print(f"FAILED {failure}", file=sys.stderr)
     sys.exit(1 if failures else 0)
