@@ -213,7 +213,7 @@ def main() -> None:
                     args.json.mkdir(parents=True, exist_ok=True)
                     name = (page.strip("/").replace("/", "-") or "home") + ".json"
                     (args.json / name).write_text(json.dumps(report, indent=1), encoding="utf-8")
-                rows.append((page, summary(report), _metrics_line(page, report, base)))
+                rows.append((page, report))
         finally:
             server.shutdown()
             server.server_close()
@@ -222,7 +222,8 @@ def main() -> None:
         print(
             f"{'page':<34}{'perf':>6}{'a11y':>6}{'best':>6}{'seo':>6}{'transferred':>14}{'cpu':>7}"
         )
-        for page, s, _ in rows:
+        for page, report in rows:
+            s = summary(report)
             size = f"{s['bytes'] / 1024:,.0f} KiB" if s["bytes"] is not None else "?"
             scores = "".join(f"{'?' if s[c] is None else s[c]:>6}" for c in CATEGORIES)
             print(f"{'/' + page:<34}{scores}{size:>14}{s['cpu'] or '?':>7}")
@@ -231,11 +232,11 @@ def main() -> None:
             "the machine is slow or busy and the performance score is pessimistic."
         )
         print(
-            f"\n{'page':<34}{'FCP':>7}{'LCP':>7}{'SI':>7}{'TBT':>7}{'CLS':>7}   "
+            f"\n{'page':<34}{''.join(f'{name:>7}' for name, _ in METRICS)}   "
             "main-thread ms by script (bootup-time)"
         )
-        for _, _, line in rows:
-            print(line)
+        for page, report in rows:
+            print(_metrics_line(page, report, base))
         print(
             "FCP, LCP, SI, TBT: simulated ms on Lighthouse's mid-range phone (4x slower CPU, "
             "slow 4G). A score of 100 needs each near its best: TBT under about 60 ms."
