@@ -105,7 +105,7 @@ def on_nav(nav, config, files):
 def on_page_markdown(markdown, page, config, files):
     declaration = _build.declarations.get(page.file.src_uri)
     if declaration:
-        markdown = evidence.insert_after_title(markdown, evidence.header_markdown(declaration))
+        markdown = evidence.insert_after_summary(markdown, evidence.header_markdown(declaration))
     if evidence.TABLE_PLACEHOLDER in markdown:
         table = evidence.table_markdown(list(_build.declarations.values()), page.file.src_uri)
         markdown = markdown.replace(evidence.TABLE_PLACEHOLDER, table)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 
-from ketamine_site import changelog, pagecitation, reviewdates
+from ketamine_site import changelog, evidence, layers, pagecitation, reviewdates
 
 # A "mkdocs.plugins.*" logger: its warnings count for `mkdocs build --strict`.
 log = logging.getLogger("mkdocs.plugins.pages")
@@ -65,6 +65,8 @@ def on_page_content(html, page, config, files):
         message = reviewdates.overdue_message(review, _build.today)
         log.warning(f"{page.file.src_path}:{review.line}: {message}")
     line = reviewdates.review_html(review, _build.today, pagecitation.ANCHOR)
+    if evidence.summary_end(source) is not None:  # a lesson: its core's reading time too
+        line = layers.reading_time_html(source) + line
     html = _after_title(html, f'<div class="page-review-line" data-search-exclude>{line}</div>')
     citation = pagecitation.PageCitation(
         # The page's own title, not its label in the menu ("1. NMDA receptor blockade", "Home").

@@ -13,9 +13,10 @@ from pathlib import Path
 
 import yaml
 
-from ketamine_site import readability
+from ketamine_site import layers, readability
 from ketamine_site.citations import load_bibliography
 from ketamine_site.citations.markers import find_groups, parse_group
+from ketamine_site.glossaryterms import read_glossary
 from ketamine_site.prose import blank_non_prose
 from ketamine_site.sitebuild import ROOT
 
@@ -541,4 +542,107 @@ def test_every_hover_abbreviation_is_used():
     assert not problems, report(
         problems,
         "Delete the hover line and its glossary entry, or use the term where it belongs.",
+    )
+
+
+# ---- Layers: a short core for every student, "Go deeper" for the resident --------------------
+# docs/contributing/adding-a-page.md: the core answers the page's question; study details,
+# numbers, methods and specialist disputes fold into `??? note "Go deeper: …"` blocks.
+
+CORE_WORDS = 1200  # about six minutes: a lesson a first-year student finishes
+# Talk about the sources and their checking belongs in references.bib comments and on About.
+PROVENANCE = re.compile(
+    r"could not be (?:verified|traced|confirmed)|cannot be verified|not (?:been )?verified"
+    r"|(?:its|the) abstract does not|abstract does not state"
+    r"|this site's (?:reading|inference|bibliography)|not in this site's"
+    r"|sources? cited here|the commentary (?:says|states|reports)",
+    re.IGNORECASE,
+)
+COMMENTARY_KEY = "mdedge_commentary"
+COMMENTARY_LIMIT = 6  # cited for what the commentary itself says, never for a study's facts
+# Words a first-year student lacks, each promised a glossary entry (issue 20).
+FIRST_YEAR_TERMS = (
+    "infusion", "double-blind", "pyramidal neuron", "interneuron", "spine", "kinase",
+    "half-life", "metabolite", "response", "remission", "meta-analysis", "effect size",
+    "open-label", "antidepressant-like", "extrasynaptic",
+)  # fmt: skip
+
+
+def lesson_pages() -> list[Page]:
+    """The teaching pages, and the other pages a student reads as lessons."""
+    lessons = {page.path for page in teaching_pages()}
+    lessons |= {GLOSSARY, DOCS / "index.md", DOCS / "mechanism" / "index.md"}
+    return [page for page in pages() if page.path in lessons]
+
+
+def test_teaching_pages_keep_their_core_short():
+    """A lesson's core (outside "Go deeper" and "Check yourself") has at most 1,200 words."""
+    problems = []
+    for page in teaching_pages():
+        words = layers.core_words(page_text(page))
+        if words > CORE_WORDS:
+            problems.append(f"{page.name}: the core has {words} words")
+    assert not problems, report(
+        problems,
+        f"Keep the core to {CORE_WORDS} words: what a student needs to follow the step and "
+        'explain it to a friend. Move study details into `??? note "Go deeper: …"` blocks '
+        "(indented four spaces); `.venv/bin/python scripts/readability.py` prints each core.",
+    )
+
+
+def test_step_pages_fold_their_details_into_go_deeper_blocks():
+    """Every step page has at least one "Go deeper" block for the resident."""
+    problems = [
+        f"{page.where(page.keys.get('step'))}: no '??? note \"Go deeper: …\"' block"
+        for page in pages()
+        if "step" in page.meta and not layers.has_deeper(page_text(page))
+    ]
+    assert not problems, report(
+        problems, "Fold the study details into a block, as the template shows: " + GUIDE
+    )
+
+
+def test_lessons_do_not_talk_about_their_sources():
+    """No "could not be verified", "(this site's reading)" or the like in a lesson's prose."""
+    problems = [
+        f"{page.where(n)}: '{match[0]}'"
+        for page in lesson_pages()
+        for n, text in page.lines
+        for match in PROVENANCE.finditer(text)
+    ]
+    assert not problems, report(
+        problems,
+        "Write about the brain, not about the sources: state what the source shows, with its "
+        "species and design, and cite it. How a reference was checked goes in its `% seen:` "
+        "comment in references.bib; the site's own inference is marked "
+        "`*sentence.*{ .inference }` (explained on the About page).",
+    )
+
+
+def test_the_commentary_is_cited_only_a_handful_of_times():
+    """The trade commentary is cited for what it says itself, at most six times in all."""
+    cited = [
+        f"{page.where(line)}"
+        for page in pages()
+        if not page.name.startswith("docs/contributing/")
+        for line, key in cited_keys(page)
+        if key == COMMENTARY_KEY
+    ]
+    assert len(cited) <= COMMENTARY_LIMIT, report(
+        cited,
+        f"'{COMMENTARY_KEY}' is cited {len(cited)} times (at most {COMMENTARY_LIMIT}). Cite the "
+        "primary study or a verified review for a fact; keep the commentary for its own view.",
+    )
+
+
+def test_the_glossary_defines_the_words_a_first_year_student_lacks():
+    """Each word the glossary promises a first-year student is one of its entries."""
+    terms = read_glossary(GLOSSARY.read_text(encoding="utf-8"))
+    forms = [form.lower() for term in terms for form in term.forms]
+    missing = [
+        word for word in FIRST_YEAR_TERMS if not any(form.startswith(word) for form in forms)
+    ]
+    assert not missing, report(
+        [f"docs/glossary.md: no entry for '{word}'" for word in missing],
+        "Add a '### Word { #word }' entry with a plain definition under the right group.",
     )

@@ -85,20 +85,27 @@ def _indent(text: str) -> str:
 
 
 def header_markdown(declaration: Declaration) -> str:
-    """The question box and the evidence box that open a page, as Markdown."""
+    """The evidence box that closes "In brief": the page's question, its claim and its level.
+
+    One box, placed after the summary: a reader meets the answer in plain words first, then how
+    strong the evidence for it is, in the same words.
+    """
     label = LEVELS[declaration.level]
     about = _relative(ABOUT_ANCHOR, declaration.src_uri)
-    blocks = []
+    parts = []
     if declaration.question:
-        blocks.append(f'!!! abstract "The question"\n\n{_indent(declaration.question)}\n')
-    body = f"{declaration.claim} {_cite(declaration.sources)}\n\n[What the levels mean]({about})"
-    blocks.append(
+        parts.append(f"**The question:** {declaration.question}")
+    parts.append(f"**The claim:** {declaration.claim} {_cite(declaration.sources)}")
+    parts.append(f"[What the levels mean]({about})")
+    body = "\n\n".join(parts)
+    return (
         f'!!! evidence evidence-{declaration.level} "Evidence level: {label}"\n\n{_indent(body)}\n'
     )
-    return "\n".join(blocks)
 
 
 _H1 = re.compile(r"^# .*$", re.MULTILINE)
+SUMMARY = re.compile(r"^## In brief\b.*$", re.MULTILINE)
+_HEADING = re.compile(r"^#{1,6}[ \t]", re.MULTILINE)
 
 
 def insert_after_title(markdown: str, block: str) -> str:
@@ -108,6 +115,24 @@ def insert_after_title(markdown: str, block: str) -> str:
         return f"{block}\n{markdown}"
     rest = markdown[match.end() :].lstrip("\n")
     return f"{markdown[: match.end()]}\n\n{block.rstrip()}\n\n{rest}"
+
+
+def summary_end(markdown: str) -> int | None:
+    """Where the page's "In brief" section ends (at the next heading), or None without one."""
+    summary = SUMMARY.search(markdown)
+    if not summary:
+        return None
+    following = _HEADING.search(markdown, summary.end())
+    return following.start() if following else len(markdown)
+
+
+def insert_after_summary(markdown: str, block: str) -> str:
+    """Put ``block`` at the end of "In brief"; on a page without one, right after the title."""
+    end = summary_end(markdown)
+    if end is None:
+        return insert_after_title(markdown, block)
+    before = markdown[:end].rstrip("\n")
+    return f"{before}\n\n{block.rstrip()}\n\n{markdown[end:]}"
 
 
 def table_markdown(declarations: list[Declaration], from_src: str) -> str:
@@ -135,18 +160,31 @@ def citation_line(
     """The 1-based line in a page's ``source`` of the ``occurrence``-th citation of ``key``.
 
     The build counts citations in the page as rendered, where the evidence box, made from the
-    front matter's ``evidence: sources:``, stands right after the title and so before the body's
-    citations. Those first occurrences are found in the front matter, the rest in the body.
+    front matter's ``evidence: sources:``, stands at the end of "In brief" (or right after the
+    title on a page without one). Citations before the box are found in the body, the box's in
+    the front matter, and the rest in the body after "In brief".
     """
     front = _FRONT_MATTER.match(source)
     body_start = front.end() if front else 0
+    body = source[body_start:]
     in_box = declaration.sources.count(key) if declaration else 0
-    if occurrence < in_box and front:
+    end = summary_end(body) if in_box else None
+    before_box = _count(body[:end], key) if end is not None else 0
+    if occurrence < before_box:
+        line = locate(body, key, occurrence)
+    elif occurrence < before_box + in_box and front:
         pattern = re.compile(r"(?<![\w.@-])@?" + re.escape(key) + r"(?![A-Za-z0-9_])")
         hits = [
             source.count("\n", 0, m.start()) + 1 for m in pattern.finditer(source, 0, body_start)
         ]
         if hits:
-            return hits[min(occurrence, len(hits) - 1)]
-    line = locate(source[body_start:], key, max(occurrence - in_box, 0))
+            return hits[min(occurrence - before_box, len(hits) - 1)]
+        line = None
+    else:
+        line = locate(body, key, max(occurrence - in_box, 0))
     return line + source.count("\n", 0, body_start) if line else None
+
+
+def _count(markdown: str, key: str) -> int:
+    """How many times ``[@key]`` is cited in ``markdown`` (the pattern ``locate`` looks for)."""
+    return len(re.findall(r"(?<![\w.])-?@" + re.escape(key) + r"(?![A-Za-z0-9_])", markdown))

@@ -118,6 +118,7 @@ def assemble(pages: list[Page], print_url: str, site_url: str | None = None) -> 
             content = tool.sub("", content)
         page = Page(page.src_uri, page.url, page.title, content)
         body = _demote_headings(_rewrite_chapter(page, key, keys, print_url, site_url))
+        body = _open_folds(body)
         source = html.escape(page.url or "./", quote=True)
         parts.append(
             f'<section class="print-chapter" id="{chapter_id(key)}" data-copy-of="{source}">\n'
@@ -140,6 +141,14 @@ def _contents(chapters: list[tuple[str, str]]) -> str:
         'href="#print-contents-title" title="Link to this section">¶</a></h2>\n'
         f"<ol>\n{items}</ol>\n</nav>"
     )
+
+
+_CLOSED_DETAILS = re.compile(r"<details\b(?![^>]*\sopen\b)")
+
+
+def _open_folds(content: str) -> str:
+    """Folded blocks ("Go deeper", self-check answers) print open: paper cannot be clicked."""
+    return _CLOSED_DETAILS.sub("<details open", content)
 
 
 def _demote_headings(content: str) -> str:

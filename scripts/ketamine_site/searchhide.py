@@ -1,4 +1,4 @@
-"""What the search index is not given: citation groups and page reference lists.
+"""What the search index is not given: citation groups, page reference lists, term tooltips.
 
 A search for a word would otherwise find every page whose tooltips or references contain it, and
 the index would repeat each reference once per citation. Marking them ``data-search-exclude``
@@ -19,6 +19,7 @@ import re
 HIDDEN_FROM_SEARCH = (
     ('<sup class="citation" id="cite-', "</sup>"),
     ('<ol class="references">', "</ol>"),
+    ('<span class="term-tooltip">', "</span>"),  # a glossary term's definition
 )
 # What Material's search plugin removes from a page's content after indexing it: its own
 # data-search-* attributes (material/plugins/search/plugin.py, on_page_context). Not a change

@@ -6,7 +6,9 @@ import pytest
 
 from ketamine_site.evidence import (
     EvidenceError,
+    citation_line,
     header_markdown,
+    insert_after_summary,
     insert_after_title,
     read_declaration,
     table_markdown,
@@ -52,13 +54,13 @@ def test_bad_declarations_say_how_to_fix_them(evidence, message):
         read_declaration({"evidence": evidence}, "page.md")
 
 
-def test_header_has_question_then_evidence_with_citations_and_a_link():
-    """The boxes are admonitions; the claim's sources are cited; the link is relative."""
+def test_header_is_one_box_with_question_claim_citations_and_a_link():
+    """One evidence admonition: the question, the claim with its sources cited, a relative link."""
     md = header_markdown(read_declaration(META, "mechanism/ampa.md"))
     assert md == (
-        '!!! abstract "The question"\n\n    Is AMPA activation needed?\n\n'
         '!!! evidence evidence-supported "Evidence level: Supported"\n\n'
-        "    It is needed in rodents. [@a; @b]\n\n"
+        "    **The question:** Is AMPA activation needed?\n\n"
+        "    **The claim:** It is needed in rodents. [@a; @b]\n\n"
         "    [What the levels mean](../about.md#evidence-levels)\n"
     )
 
@@ -66,6 +68,28 @@ def test_header_has_question_then_evidence_with_citations_and_a_link():
 def test_header_goes_right_after_the_title():
     assert insert_after_title("# Title\n\nBody.\n", "BOX\n") == "# Title\n\nBOX\n\nBody.\n"
     assert insert_after_title("No title.\n", "BOX\n") == "BOX\n\nNo title.\n"
+
+
+def test_header_closes_the_summary():
+    """The box follows "In brief", before the next heading; without a summary, the title."""
+    page = "# T\n\n## In brief { #in-brief }\n\nShort.\n\n## Next { #next }\n\nMore.\n"
+    assert insert_after_summary(page, "BOX\n") == (
+        "# T\n\n## In brief { #in-brief }\n\nShort.\n\nBOX\n\n## Next { #next }\n\nMore.\n"
+    )
+    assert insert_after_summary("# T\n\nBody.\n", "BOX\n") == "# T\n\nBOX\n\nBody.\n"
+
+
+def test_a_citation_is_located_before_in_and_after_the_box():
+    """Rendered order is summary, box (front matter), body: each occurrence maps to its line."""
+    source = (
+        "---\nevidence:\n  level: supported\n  claim: c\n  sources: [a]\n---\n"
+        "# T\n\n## In brief { #in-brief }\n\nOne [@a].\n\n## Next { #next }\n\nTwo [@a].\n"
+    )
+    declaration = read_declaration(
+        {"evidence": {"level": "supported", "claim": "c", "sources": ["a"]}}, "p.md"
+    )
+    lines = [citation_line(source, "a", n, declaration) for n in range(3)]
+    assert lines == [11, 5, 15]
 
 
 def test_table_rows_follow_the_cascade_order_and_link_pages():

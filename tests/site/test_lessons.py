@@ -1,0 +1,104 @@
+"""Lessons in the built site: summary before the evidence box, reading time, terms that explain
+themselves, and "Go deeper" blocks that print open.
+
+The Markdown rules (core length, no talk about the sources) are in tests/test_content.py; these
+tests read what the build made of the pages.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from ketamine_site import layers, readability
+from ketamine_site.glossaryterms import read_glossary
+from ketamine_site.sitebuild import ROOT
+
+DOCS = ROOT / "docs"
+KEY_POINTS = "## Key points { #key-points }"
+# A box title ("??? question "…"") is a label: the build links no term in it.
+BOX_TITLE = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s.*$", re.MULTILINE)
+
+
+def lesson_sources() -> list[Path]:
+    return [
+        path
+        for path in sorted(DOCS.rglob("*.md"))
+        if KEY_POINTS in path.read_text(encoding="utf-8")
+        and not path.relative_to(DOCS).as_posix().startswith("contributing/")
+    ]
+
+
+def built(site: Path, source: Path):
+    page = source.relative_to(DOCS).with_suffix("")
+    return lxml.html.parse(str(site / page / "index.html")).getroot()
+
+
+def article(tree):
+    return tree.cssselect("article")[0]
+
+
+def name(source: Path) -> str:
+    return source.relative_to(ROOT).as_posix()
+
+
+def test_lessons_are_found():
+    assert len(lesson_sources()) >= 6
+
+
+@pytest.mark.parametrize("source", lesson_sources(), ids=name)
+def test_the_summary_comes_before_the_evidence_box(built_site, source):
+    """Title, "In brief", then the evidence box, then the rest of the lesson."""
+    body = list(article(built(built_site, source)).iter())
+    brief = next(i for i, e in enumerate(body) if e.get("id") == "in-brief")
+    boxes = [i for i, e in enumerate(body) if "evidence" in (e.get("class") or "").split()]
+    if not boxes:
+        pytest.skip(f"{name(source)} declares no evidence level")
+    later_h2 = [i for i, e in enumerate(body) if e.tag == "h2" and i > brief]
+    assert brief < boxes[0] < (later_h2[0] if later_h2 else len(body)), (
+        f"{name(source)}: the evidence box is not between 'In brief' and the next section"
+    )
+
+
+@pytest.mark.parametrize("source", lesson_sources(), ids=name)
+def test_each_lesson_shows_its_core_reading_time(built_site, source):
+    """Under the title: the core's reading time, as counted from the Markdown."""
+    minutes = layers.minutes(layers.core_words(source.read_text(encoding="utf-8")))
+    shown = article(built(built_site, source)).cssselect(".page-reading-time")
+    assert shown, f"{name(source)}: no reading time under the title"
+    assert f"Core reading time: {minutes} min" in shown[0].text_content()
+
+
+@pytest.mark.parametrize("source", lesson_sources(), ids=name)
+def test_every_glossary_term_in_a_lesson_links_to_its_entry_once(built_site, source):
+    """Each glossary term the lesson's prose uses is linked, with its definition, at most once."""
+    terms = read_glossary((DOCS / "glossary.md").read_text(encoding="utf-8"))
+    text = BOX_TITLE.sub("", source.read_text(encoding="utf-8"))
+    prose = " ".join(readability.page_prose(text))
+    used = {t.id for t in terms if re.search(t.pattern(), prose)}
+    links = article(built(built_site, source)).cssselect("a.term-link")
+    linked = [link.get("href").rsplit("#", 1)[-1] for link in links]
+    assert not used - set(linked), (
+        f"{name(source)}: glossary terms used but not linked: {sorted(used - set(linked))}"
+    )
+    assert len(linked) == len(set(linked)), f"{name(source)}: a term is linked twice"
+    for link in links:
+        assert link.get("href").split("#")[0].endswith("glossary/"), link.get("href")
+        tooltip = link.cssselect(".term-tooltip")
+        assert tooltip and tooltip[0].text_content().strip(), f"{name(source)}: empty tooltip"
+
+
+def test_the_glossary_links_no_terms_to_itself(built_site):
+    assert not article(built(built_site, DOCS / "glossary.md")).cssselect("a.term-link")
+
+
+def test_the_printed_guide_prints_every_fold_open(built_site):
+    """Go deeper blocks and self-check answers are open on paper."""
+    tree = lxml.html.parse(str(built_site / "print" / "index.html")).getroot()
+    folds = tree.cssselect("article details")
+    assert folds, "the printed guide has no folded blocks: are the chapters there?"
+    closed = [d.findtext("summary") for d in folds if d.get("open") is None]
+    assert not closed, f"folded blocks printed closed: {closed[:5]}"
