@@ -646,3 +646,32 @@ def test_the_glossary_defines_the_words_a_first_year_student_lacks():
         [f"docs/glossary.md: no entry for '{word}'" for word in missing],
         "Add a '### Word { #word }' entry with a plain definition under the right group.",
     )
+
+
+DASHED_CLASS = "diagram__edge--hypothesized"
+DASH_LEGEND = re.compile(r"dashed[^.<]*(?:hypothesi[sz]ed|indirect|inferred)", re.IGNORECASE)
+
+
+def test_dashed_lines_mean_one_thing_in_every_figure():
+    """Only hypothesized links are dashed, and a figure that has one says so in a legend."""
+    css = "".join(p.read_text(encoding="utf-8") for p in (DOCS / "assets").rglob("*.css"))
+    dashed_rules = re.findall(r"([^{}]+)\{[^{}]*stroke-dasharray", css)
+    problems = [
+        f"a stylesheet dashes '{rule.strip()}'"
+        for rule in dashed_rules
+        if rule.strip() != f".{DASHED_CLASS}"
+    ]
+    for path in figure_files():
+        text = path.read_text(encoding="utf-8")
+        name = path.relative_to(ROOT).as_posix()
+        for svg in SVG.finditer(text):
+            if "stroke-dasharray" in svg["body"]:
+                problems.append(f"{name}: an inline stroke-dasharray; use class '{DASHED_CLASS}'")
+        if DASHED_CLASS in text and not DASH_LEGEND.search(text):
+            problems.append(f"{name}: dashed lines with no legend saying what they mean")
+    assert not problems, report(
+        problems,
+        f"Draw a hypothesized or indirect link with class '{DASHED_CLASS}', and say in the "
+        "caption or the drawing: 'Dashed lines: a hypothesized or indirect link'. Mark anything "
+        "else another way (a thick outline, a shaded box).",
+    )
