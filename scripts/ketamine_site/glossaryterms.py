@@ -121,8 +121,13 @@ class GlossaryTerms:
         self.glossary_src = glossary_src
         self.page_src: str | None = None  # None: link nothing (the glossary itself, the guide)
         self._by_group = {f"t{i}": term for i, term in enumerate(terms)}
+        # Where two terms start at the same place, the longer wins ("NMDA receptor" over
+        # "receptor"): a regex alternation takes its first alternative, so the longest go first.
+        longest_first = sorted(
+            self._by_group.items(), key=lambda item: -max(len(f) for f in item[1].forms)
+        )
         self._pattern = (
-            re.compile("|".join(f"(?P<t{i}>{t.pattern()})" for i, t in enumerate(terms)))
+            re.compile("|".join(f"(?P<{group}>{term.pattern()})" for group, term in longest_first))
             if terms
             else None
         )

@@ -95,3 +95,13 @@ def test_go_deeper_blocks_come_after_the_core():
 def test_nothing_is_linked_on_the_glossary_itself_or_a_page_set_to_none():
     assert "term-link" not in convert("An infusion.", page="glossary.md")
     assert "term-link" not in convert("An infusion.", page=None)
+
+
+def test_where_two_terms_start_together_the_longer_is_linked():
+    glossary = GLOSSARY + "\n### Pyramidal { #pyramidal }\n\nShaped like a pyramid.\n"
+    terms = GlossaryTerms(read_glossary(glossary))
+    terms.set_page("page.md")
+    html = markdown.Markdown(extensions=[GlossaryTermsExtension(terms)]).convert(
+        "A pyramidal neuron."
+    )
+    assert 'href="glossary.md#pyramidal-neuron">pyramidal neuron<' in html
