@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import HTML_PLACEHOLDER_RE
 
 from ketamine_site import readability
 
@@ -178,6 +179,23 @@ class _TermTreeprocessor(Treeprocessor):
         for block in deeper:  # terms that the core never uses, at their first use below
             self._walk(block, linked, None)
 
+    def _holds_drawing(self, element: etree.Element) -> bool:
+        """Whether ``element``'s text runs through raw SVG kept aside by md_in_html.
+
+        Inside ``<figure markdown>``, the tags of an inline SVG are stashed as placeholders and
+        the words of its ``<text>`` labels stay in the tree as plain text between them: a link
+        there would be drawn inside the picture, so such text is left alone.
+        """
+        texts = [element.text or ""] + [child.tail or "" for child in element]
+        stash = self.md.htmlStash.rawHtmlBlocks
+        for text in texts:
+            for match in HTML_PLACEHOLDER_RE.finditer(text):
+                index = int(match.group(1))
+                raw = stash[index] if index < len(stash) else ""
+                if str(raw).lstrip().lower().startswith("<svg"):
+                    return True
+        return False
+
     def _link(self, term: Term, word: str) -> etree.Element:
         link = etree.Element("a", {"class": "term-link", "href": self.terms.href(term)})
         link.text = word
@@ -205,6 +223,8 @@ class _TermTreeprocessor(Treeprocessor):
         return head or "", links
 
     def _walk(self, element: etree.Element, linked: set[str], deeper: list | None) -> None:
+        if self._holds_drawing(element):
+            return
         if element.text:
             element.text, links = self._split(element.text, linked)
             for position, link in enumerate(links):

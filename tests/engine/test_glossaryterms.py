@@ -105,3 +105,17 @@ def test_where_two_terms_start_together_the_longer_is_linked():
         "A pyramidal neuron."
     )
     assert 'href="glossary.md#pyramidal-neuron">pyramidal neuron<' in html
+
+
+def test_words_inside_a_drawing_are_left_alone():
+    """An SVG in a ``<figure markdown>`` keeps its labels: no link is drawn into the picture."""
+    terms = GlossaryTerms(read_glossary(GLOSSARY))
+    terms.set_page("page.md")
+    md = markdown.Markdown(extensions=["md_in_html", GlossaryTermsExtension(terms)])
+    html = md.convert(
+        '<figure markdown>\n<div>\n<svg viewBox="0 0 10 10"><text x="1" y="1">an infusion'
+        "</text></svg>\n</div>\n<figcaption>A caption.</figcaption>\n</figure>\n\nAn infusion."
+    )
+    drawing = html[html.index("<svg") : html.index("</svg>")]
+    assert "term-link" not in drawing
+    assert '<p>An <a class="term-link"' in html
