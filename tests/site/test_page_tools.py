@@ -120,14 +120,20 @@ DAY = 86_400
 BUILT_ON_2026_12_03 = {"SOURCE_DATE_EPOCH": str(20_790 * DAY)}  # 2026-12-03T00:00:00Z
 
 
+def reviewed_line(page: Path) -> str:
+    """The page's own ``reviewed:`` line, whatever day it names today."""
+    return re.search(r"^reviewed: .*$", page.read_text(encoding="utf-8"), re.MULTILINE)[0]
+
+
 def test_a_stale_review_date_fails_the_strict_build_with_file_line_and_fix(project_copy, tmp_path):
     about = project_copy / "docs" / "about.md"
-    line = about.read_text().split("\n").index("reviewed: 2026-12-03") + 1
-    edit(about, "reviewed: 2026-12-03", "reviewed: 2025-12-02")
+    reviewed = reviewed_line(about)
+    line = about.read_text().split("\n").index(reviewed) + 1
+    edit(about, reviewed, "reviewed: 2025-12-02")
     try:
         result = build_site(project_copy, tmp_path / "site", env=BUILT_ON_2026_12_03)
     finally:
-        edit(about, "reviewed: 2025-12-02", "reviewed: 2026-12-03")
+        edit(about, "reviewed: 2025-12-02", reviewed)
     assert result.returncode != 0, "a page last reviewed 12 months and a day ago passed --strict"
     assert (
         f"about.md:{line}: last reviewed 2025-12-02, more than 12 months before this build "
@@ -138,11 +144,12 @@ def test_a_stale_review_date_fails_the_strict_build_with_file_line_and_fix(proje
 
 def test_a_page_reviewed_exactly_12_months_ago_still_builds(project_copy, tmp_path):
     about = project_copy / "docs" / "about.md"
-    edit(about, "reviewed: 2026-12-03", "reviewed: 2025-12-03")
+    reviewed = reviewed_line(about)
+    edit(about, reviewed, "reviewed: 2025-12-03")
     try:
         result = build_site(project_copy, tmp_path / "site", env=BUILT_ON_2026_12_03)
     finally:
-        edit(about, "reviewed: 2025-12-03", "reviewed: 2026-12-03")
+        edit(about, "reviewed: 2025-12-03", reviewed)
     assert result.returncode == 0, result.stderr[-3000:]
 
 
@@ -156,7 +163,7 @@ def test_a_missing_or_malformed_review_date_fails_the_strict_build(
 ):
     glossary = project_copy / "docs" / "glossary.md"
     original = glossary.read_text(encoding="utf-8")
-    glossary.write_text(original.replace("reviewed: 2026-12-03\n", replacement, 1))
+    glossary.write_text(original.replace(reviewed_line(glossary) + "\n", replacement, 1))
     try:
         result = build_site(project_copy, tmp_path / "site", env=BUILT_ON_2026_12_03)
     finally:
