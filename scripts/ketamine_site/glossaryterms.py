@@ -7,9 +7,11 @@ the definition inside the link as a tooltip that CSS shows on hover and keyboard
 runs in the reader's browser, so it works without JavaScript and costs no start-up time, and a
 screen reader reads the definition with the word, as it reads a citation's reference.
 
-A Python-Markdown tree processor, run after ``abbr`` (so an abbreviation's first use is linked
-too) and before MkDocs resolves ``.md`` links (so a link to a missing entry fails the build).
-Pure Python-Markdown: no MkDocs.
+A Python-Markdown tree processor, run after inline Markdown and before ``abbr`` and MkDocs' link
+resolution. Before ``abbr``, so a term that holds an abbreviation ("PCP site", "NMDA receptor")
+is still one run of text; its words are then kept as an ``AtomicString``, which ``abbr`` leaves
+alone, and later uses of the abbreviation get their ``<abbr>`` as before. Before MkDocs resolves
+``.md`` links, so a link to a missing entry fails the build. Pure Python-Markdown: no MkDocs.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from dataclasses import dataclass
 
 from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import HTML_PLACEHOLDER_RE
+from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
 
 from ketamine_site import readability
 
@@ -141,6 +143,12 @@ class GlossaryTerms:
         folder = posixpath.dirname(self.page_src or "") or "."
         return f"{posixpath.relpath(self.glossary_src, folder)}#{term.id}"
 
+    def used_in(self, text: str) -> set[str]:
+        """The ids of the terms that ``text`` uses, read as the linker reads it."""
+        if self._pattern is None:
+            return set()
+        return {self._by_group[match.lastgroup].id for match in self._pattern.finditer(text)}
+
     def first(self, text: str, linked: set[str]) -> tuple[re.Match, Term] | None:
         """The first use in ``text`` of a term not linked yet on this page."""
         if self._pattern is None:
@@ -198,9 +206,10 @@ class _TermTreeprocessor(Treeprocessor):
 
     def _link(self, term: Term, word: str) -> etree.Element:
         link = etree.Element("a", {"class": "term-link", "href": self.terms.href(term)})
-        link.text = word
+        link.text = AtomicString(word)
         tooltip = etree.SubElement(link, "span", {"class": "term-tooltip"})
-        tooltip.text = f"{term.name}: {term.definition}" if term.definition else term.name
+        definition = f"{term.name}: {term.definition}" if term.definition else term.name
+        tooltip.text = AtomicString(definition)
         return link
 
     def _split(self, text: str, linked: set[str]) -> tuple[str, list[etree.Element]]:
@@ -234,8 +243,6 @@ class _TermTreeprocessor(Treeprocessor):
                 continue
             if deeper is not None and _is_deeper(child):
                 deeper.append(child)
-            elif child.tag == "abbr":
-                child = self._abbreviation(element, child, linked) or child
             elif not _skipped(child):
                 self._walk(child, linked, deeper)
             if child.tail:
@@ -243,22 +250,6 @@ class _TermTreeprocessor(Treeprocessor):
                 position = list(element).index(child) + 1
                 for offset, link in enumerate(links):
                     element.insert(position + offset, link)
-
-    def _abbreviation(
-        self, parent: etree.Element, abbr: etree.Element, linked: set[str]
-    ) -> etree.Element | None:
-        """An abbreviation's first use: the link (with the glossary's definition) replaces it."""
-        found = self.terms.first(abbr.text or "", linked)
-        if not found or found[0].group(0) != abbr.text:
-            return None
-        _, term = found
-        linked.add(term.id)
-        link = self._link(term, abbr.text)
-        link.tail = abbr.tail
-        index = list(parent).index(abbr)
-        parent.remove(abbr)
-        parent.insert(index, link)
-        return link
 
 
 class GlossaryTermsExtension(Extension):
@@ -269,5 +260,6 @@ class GlossaryTermsExtension(Extension):
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md) -> None:
-        # After abbr (7), before toc (5) and MkDocs' link resolution (0).
-        md.treeprocessors.register(_TermTreeprocessor(md, self.terms), "glossary-terms", 6)
+        # After inline Markdown (20) and attr_list (8), before abbr (7), toc (5) and MkDocs'
+        # link resolution (0).
+        md.treeprocessors.register(_TermTreeprocessor(md, self.terms), "glossary-terms", 7.5)

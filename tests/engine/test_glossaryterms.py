@@ -119,3 +119,15 @@ def test_words_inside_a_drawing_are_left_alone():
     drawing = html[html.index("<svg") : html.index("</svg>")]
     assert "term-link" not in drawing
     assert '<p>An <a class="term-link"' in html
+
+
+def test_a_term_that_holds_an_abbreviation_is_linked_whole():
+    """"PCP site" is one term though "PCP" has a hover: the link wins, the hover comes later."""
+    glossary = GLOSSARY + "\n### PCP site { #pcp-site }\n\nThe spot in the pore.\n"
+    terms = GlossaryTerms(read_glossary(glossary))
+    terms.set_page("page.md")
+    md = markdown.Markdown(extensions=["abbr", GlossaryTermsExtension(terms)])
+    html = md.convert("The PCP site. Then PCP alone.\n\n*[PCP]: phencyclidine")
+    assert '<a class="term-link" href="glossary.md#pcp-site">PCP site<span' in html
+    assert '<abbr title="phencyclidine">PCP</abbr> alone' in html
+    assert "<abbr" not in html[: html.index("</a>")]
