@@ -122,7 +122,7 @@ def test_words_inside_a_drawing_are_left_alone():
 
 
 def test_a_term_that_holds_an_abbreviation_is_linked_whole():
-    """"PCP site" is one term though "PCP" has a hover: the link wins, the hover comes later."""
+    """ "PCP site" is one term though "PCP" has a hover: the link wins, the hover comes later."""
     glossary = GLOSSARY + "\n### PCP site { #pcp-site }\n\nThe spot in the pore.\n"
     terms = GlossaryTerms(read_glossary(glossary))
     terms.set_page("page.md")
