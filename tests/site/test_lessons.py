@@ -7,6 +7,7 @@ tests read what the build made of the pages.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -111,3 +112,26 @@ def test_the_printed_guide_prints_every_fold_open(built_site):
     assert folds, "the printed guide has no folded blocks: are the chapters there?"
     closed = [d.findtext("summary") for d in folds if d.get("open") is None]
     assert not closed, f"folded blocks printed closed: {closed[:5]}"
+
+
+def test_search_finds_the_text_of_go_deeper_blocks(built_site):
+    """A folded block is still indexed: a sentence from inside one is in the search index."""
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    indexed = re.sub(
+        r"\s+", " ", re.sub(r"<[^>]+>", "", " ".join(d["text"] for d in index["docs"]))
+    )
+    checked = 0
+    for source in lesson_sources():
+        deeper = layers.split(source.read_text(encoding="utf-8"))[1]
+        sentences = [
+            s
+            for paragraph in readability.page_prose(deeper)
+            for s in readability.sentences(paragraph)
+            if readability.words(s) >= 8 and not re.search(r"[*_`<>\[\]()]", s)
+        ]
+        if not sentences:
+            continue
+        words = sentences[0].split()[:6]
+        assert " ".join(words) in indexed, f"{name(source)}: '{' '.join(words)}' is not searchable"
+        checked += 1
+    assert checked >= 6
