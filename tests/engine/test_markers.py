@@ -19,6 +19,16 @@ from ketamine_site.citations.numbering import Numbering, compress
         ("@a, pages 3–4", [Cite("a", "pp3-4")]),
         ("-@a", [Cite("a")]),
         ("@smith:2004.x", [Cite("smith:2004.x")]),
+        # A singular label with a range or a list is still several pages: AMA's "pp".
+        ("@a, p. 33-35", [Cite("a", "pp33-35")]),
+        ("@a, p. 33–35", [Cite("a", "pp33-35")]),
+        ("@a, p. 3, 5", [Cite("a", "pp3,5")]),
+        # Keys as Pandoc reads them: any letter (its own test bibliography cites @пункт3),
+        # internal punctuation, a "//" as in an address.
+        ("@пункт3", [Cite("пункт3")]),
+        ("@Müller2010; @çelik_2019", [Cite("Müller2010"), Cite("çelik_2019")]),
+        ("@пункт3, p. 4", [Cite("пункт3", "p4")]),
+        ("@http://x.org/a", [Cite("http://x.org/a")]),
     ],
 )
 def test_groups_parse(body, cites):

@@ -37,7 +37,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from ketamine_site.citations import latex, names, render
 from ketamine_site.citations.bibliography import Bibliography
-from ketamine_site.citations.markers import GROUP_PATTERN, KEY, Group, parse_group
+from ketamine_site.citations.markers import GROUP_PATTERN, Group, parse_group
 from ketamine_site.citations.numbering import Numbering
 from ketamine_site.citations.parts import Part, to_html, to_text
 from ketamine_site.citations.problems import Problem
@@ -254,8 +254,10 @@ class _Page:
         return PageResult(cited=self.numbering.order, problems=self.problems + leftovers)
 
 
-# Escaped brackets are still placeholders at this stage, so a literal "[@" here is a slip.
-_LEFTOVER = re.compile(r"\[-?@(" + KEY + ")")
+# Escaped brackets are still placeholders at this stage, so a literal "[@" here is a slip: an
+# unclosed bracket, or a key Pandoc would not read ("[@]", "[@ key]", "[@.key]"). What follows
+# the "@" up to a space or a bracket is how the slip is found again in the page, for its line.
+_LEFTOVER = re.compile(r"\[-?@([^\s\[\];,]*)")
 
 
 def _leftover_markers(root: etree.Element) -> list[Problem]:
@@ -272,7 +274,7 @@ def _leftover_markers(root: etree.Element) -> list[Problem]:
                         f"'{snippet}' looks like a citation but is not one: close the bracket "
                         "within the paragraph and separate keys with semicolons, or write "
                         "\\[@ to show it literally",
-                        key=match.group(1),
+                        key=match.group(1) or None,
                     )
                 )
     return problems

@@ -11,7 +11,9 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-KEY = r"[A-Za-z0-9_](?:[A-Za-z0-9_:.#$%&+?<>~/-]*[A-Za-z0-9_])?"
+# A key as Pandoc reads one: a letter (any script: its own test bibliography has пункт3), digit or
+# "_" first and last, internal punctuation between.
+KEY = r"\w(?:[\w:.#$%&+?<>~/-]*\w)?"
 
 # The body must contain an @key whose "@" follows the bracket, a space, ";" or "-".
 # Not followed by "(" or "[": then it is a Markdown link whose text happens to start with "@".
@@ -109,11 +111,11 @@ def find_groups(text: str) -> list[re.Match[str]]:
 
 def locate(source: str, key: str, occurrence: int = 0) -> int | None:
     """The 1-based line of the n-th citation of ``key`` in a page's source, for error messages."""
-    pattern = re.compile(r"(?<![\w.])-?@" + re.escape(key) + r"(?![A-Za-z0-9_])")
+    pattern = re.compile(r"(?<![\w.])-?@" + re.escape(key) + r"(?!\w)")
     hits = [source.count("\n", 0, m.start()) + 1 for m in pattern.finditer(source)]
     if not hits:
         # Keys listed without "@", as in a front-matter list of sources.
-        bare = re.compile(r"(?<![\w.@-])" + re.escape(key) + r"(?![A-Za-z0-9_])")
+        bare = re.compile(r"(?<![\w.@-])" + re.escape(key) + r"(?!\w)")
         hits = [source.count("\n", 0, m.start()) + 1 for m in bare.finditer(source)]
     if not hits:
         return None

@@ -28,6 +28,9 @@ class Problem:
 class BibliographyError(Exception):
     """The bibliography cannot be used: every problem found, each with its file and line."""
 
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
+    def __init__(self, problems: list[Problem], others: list[Problem] | None = None):
+        self.problems = problems  # what stops the build, and all that the message names
+        # What else was found (warnings), for a tool that lists everything: a fatal error's
+        # message names only what stops the build, or it is lost among the entries' warnings.
+        self.others = others or []
         super().__init__("\n".join(str(p) for p in problems))
