@@ -327,3 +327,68 @@ def test_a_fatal_error_names_only_what_stops_the_build():
     assert all(p.severity == "error" for p in error.problems)
     assert "uncited" not in str(error)
     assert [p.key for p in error.others] == ["uncited"]  # kept for the references.py check
+
+
+# ---- Citation keys and locators, on a page -------------------------------------------------
+
+KEYED = """@article{пункт3,
+  author = {Doe, Jane},
+  title = {A title},
+  journal = {J Test},
+  year = {2013},
+  volume = {4},
+  pages = {1--2}
+}
+"""
+
+
+def _page(markdown_text: str, style=AMA):
+    import markdown
+
+    from ketamine_site.citations.markdown_ext import CitationExtension
+
+    extension = CitationExtension(parse_bibliography(KEYED, "refs.bib"), style=style)
+    html = markdown.markdown(markdown_text, extensions=[extension])
+    return html, extension.result
+
+
+def test_a_key_with_non_ascii_letters_is_cited():
+    html, result = _page("Text [@пункт3].")
+    assert result.problems == [] and result.cited == ["пункт3"]
+    assert 'href="#ref-пункт3"' in html and "[@" not in html
+
+
+@pytest.mark.parametrize("written", ["[@]", "[@ пункт3]", "[@.пункт3]", "[@{пункт3}]"])
+def test_a_bracket_that_looks_like_a_citation_but_cannot_be_read_is_a_problem(written):
+    _, result = _page(f"Text {written}.")
+    assert len(result.problems) == 1
+    assert "looks like a citation but is not one" in result.problems[0].message
+
+
+@pytest.mark.parametrize(
+    ("written", "ama", "vancouver"),
+    [
+        ("[@пункт3, p. 33-35]", "(pp33-35)", "(1, p. 33-35)"),
+        ("[@пункт3, p. 3, 5]", "(pp3,5)", "(1, p. 3,5)"),
+        ("[@пункт3, p. 33]", "(p33)", "(1, p. 33)"),
+    ],
+)
+def test_a_singular_label_with_a_range_or_list_is_several_pages(written, ama, vancouver):
+    """AMA: "pp" before a range or a list, whatever label the author wrote."""
+    for style, expected in ((AMA, ama), (VANCOUVER, vancouver)):
+        html, _ = _page(f"Text {written}.", style)
+        shown = re.sub(r'<span class="citation-tooltip">.*?</span>', "", html.split("<h2")[0])
+        assert expected in re.sub(r"<[^>]*>", "", shown), shown
+
+
+def test_an_unreadable_citation_fails_the_strict_build_with_its_line(tmp_path):
+    from test_hook_build import make_project
+
+    from ketamine_site.sitebuild import build_site
+
+    page = "# Page\n\nFirst [@пункт3].\n\nThen [@ пункт3] by mistake.\n"
+    project = make_project(tmp_path, {"index.md": page}, bib=KEYED)
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert "index.md:5: '[@ пункт3]" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr

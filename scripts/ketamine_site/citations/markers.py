@@ -109,6 +109,12 @@ def find_groups(text: str) -> list[re.Match[str]]:
     return list(_GROUP_RE.finditer(text))
 
 
+def locate_written(source: str, written: str, occurrence: int = 0) -> int | None:
+    """The 1-based line of the n-th appearance of ``written`` (e.g. "[@ key") in a page's source."""
+    hits = [source.count("\n", 0, m.start()) + 1 for m in re.finditer(re.escape(written), source)]
+    return hits[min(occurrence, len(hits) - 1)] if hits else None
+
+
 def locate(source: str, key: str, occurrence: int = 0) -> int | None:
     """The 1-based line of the n-th citation of ``key`` in a page's source, for error messages."""
     pattern = re.compile(r"(?<![\w.])-?@" + re.escape(key) + r"(?!\w)")

@@ -15,6 +15,9 @@ class Problem:
     line: int | None = None  # 1-based
     key: str | None = None  # the citation key concerned, when there is one
     occurrence: int = 0  # which appearance of the key on the page (0-based), for locating it
+    # What was written, where there is no key to find it by ("[@ key"): its occurrence-th
+    # appearance in the page's source is the problem's line.
+    written: str | None = None
 
     def where(self) -> str:
         if self.file and self.line:
