@@ -13,7 +13,6 @@ import re
 import pytest
 
 from ketamine_site.citations import BibliographyError, parse_bibliography
-from ketamine_site.citations.identifiers import doi_url
 from ketamine_site.citations.parts import to_html, to_text
 from ketamine_site.citations.style import AMA, VANCOUVER
 from ketamine_site.metadata import downloads, highwire, jsonld
@@ -144,6 +143,8 @@ def test_other_identifiers_are_read_in_the_forms_exporters_write(fields, linked)
 
 def test_a_doi_link_escapes_what_an_address_cannot_hold():
     """SICI DOIs hold "<" and ">", which an address carries percent-encoded."""
+    from ketamine_site.citations.identifiers import doi_url
+
     sici = "10.1002/(SICI)1096-987X(199803)19:4<377::AID-JCC1>3.0.CO;2-P"
     assert doi_url(sici) == (
         "https://doi.org/10.1002/(SICI)1096-987X(199803)19:4%3C377::AID-JCC1%3E3.0.CO;2-P"
