@@ -10,7 +10,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 
-from ketamine_site.citations.markers import locate
+from ketamine_site.citations.markers import written_key, locate
 
 LEVELS = {
     "established": "Established",
@@ -187,4 +187,4 @@ def citation_line(
 
 def _count(markdown: str, key: str) -> int:
     """How many times ``[@key]`` is cited in ``markdown`` (the pattern ``locate`` looks for)."""
-    return len(re.findall(r"(?<![\w.])-?@" + re.escape(key) + r"(?!\w)", markdown))
+    return len(re.findall(r"(?<![\w.])-?@" + written_key(key), markdown))

@@ -359,7 +359,14 @@ def test_a_key_with_non_ascii_letters_is_cited():
     assert 'href="#ref-пункт3"' in html and "[@" not in html
 
 
-@pytest.mark.parametrize("written", ["[@]", "[@ пункт3]", "[@.пункт3]", "[@{пункт3}]"])
+@pytest.mark.parametrize("written", ["[@{пункт3}]", "[-@{пункт3}]"])
+def test_a_key_in_braces_is_cited(written):
+    """Pandoc's form for a key with any characters: @{…}."""
+    html, result = _page(f"Text {written}.")
+    assert result.problems == [] and result.cited == ["пункт3"]
+
+
+@pytest.mark.parametrize("written", ["[@]", "[@ пункт3]", "[@.пункт3]", "[@{пункт 3}]"])
 def test_a_bracket_that_looks_like_a_citation_but_cannot_be_read_is_a_problem(written):
     _, result = _page(f"Text {written}.")
     assert len(result.problems) == 1
@@ -393,3 +400,11 @@ def test_an_unreadable_citation_fails_the_strict_build_with_its_line(tmp_path):
     assert result.returncode == 1
     assert "index.md:5: '[@ пункт3]" in result.stderr, result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_eventtitle_is_the_container_in_the_page_metadata():
+    record, _ = _record(
+        "@inproceedings{p, author = {Doe, Jane}, title = {A paper}, "
+        "eventtitle = {Meeting on Things}, publisher = {P}, year = {2001}}"
+    )
+    assert jsonld.work(record)["isPartOf"]["name"] == "Meeting on Things"

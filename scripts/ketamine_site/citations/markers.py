@@ -14,14 +14,20 @@ from typing import NamedTuple
 # A key as Pandoc reads one: a letter (any script: its own test bibliography has пункт3), digit or
 # "_" first and last, internal punctuation between.
 KEY = r"\w(?:[\w:.#$%&+?<>~/-]*\w)?"
+# Or any key in braces, as Pandoc allows for one with other characters: @{doe 2020} no, but
+# @{https://example.org/bib?name=x&year=2000} yes (no space inside).
+_ANY_KEY = r"(?:" + KEY + r"|\{[^\s{}\[\]]+\})"
 
 # The body must contain an @key whose "@" follows the bracket, a space, ";" or "-".
 # Not followed by "(" or "[": then it is a Markdown link whose text happens to start with "@".
 # A group may run over a line break, as Pandoc allows.
-GROUP_PATTERN = r"\[(?P<body>[^\[\]]*?(?:(?<=\[)|(?<=[\s;\-]))@" + KEY + r"[^\[\]]*)\](?![(\[])"
+GROUP_PATTERN = (
+    r"\[(?P<body>[^\[\]]*?(?:(?<=\[)|(?<=[\s;\-]))@" + _ANY_KEY + r"[^\[\]]*)\](?![(\[])"
+)
 _GROUP_RE = re.compile(GROUP_PATTERN)
 _ITEM_RE = re.compile(
-    r"\s*(?P<prefix>.*?)\s*(?P<suppress>-?)@(?P<key>" + KEY + r")(?P<suffix>.*?)\s*", re.DOTALL
+    r"\s*(?P<prefix>.*?)\s*(?P<suppress>-?)@(?P<key>" + _ANY_KEY + r")(?P<suffix>.*?)\s*",
+    re.DOTALL,
 )
 _LOCATOR_RE = re.compile(
     r",\s*(?P<label>pp?|pages?)\.?\s*(?P<pages>\w+(?:\s*[-–—,]\s*\w+)*)", re.IGNORECASE
@@ -73,6 +79,8 @@ def parse_group(body: str) -> Group:
             )
             continue
         key, prefix, suffix = match["key"], match["prefix"], match["suffix"].strip()
+        if key.startswith("{"):
+            key = key[1:-1]  # @{key}: the braces only delimit it
         if prefix:
             group.errors.append(
                 (
@@ -109,6 +117,11 @@ def find_groups(text: str) -> list[re.Match[str]]:
     return list(_GROUP_RE.finditer(text))
 
 
+def written_key(key: str) -> str:
+    """A pattern for ``key`` as written after "@": bare, or in braces."""
+    return r"(?:\{" + re.escape(key) + r"\}|" + re.escape(key) + r"(?!\w))"
+
+
 def locate_written(source: str, written: str, occurrence: int = 0) -> int | None:
     """The 1-based line of the n-th appearance of ``written`` (e.g. "[@ key") in a page's source."""
     hits = [source.count("\n", 0, m.start()) + 1 for m in re.finditer(re.escape(written), source)]
@@ -117,7 +130,7 @@ def locate_written(source: str, written: str, occurrence: int = 0) -> int | None
 
 def locate(source: str, key: str, occurrence: int = 0) -> int | None:
     """The 1-based line of the n-th citation of ``key`` in a page's source, for error messages."""
-    pattern = re.compile(r"(?<![\w.])-?@" + re.escape(key) + r"(?!\w)")
+    pattern = re.compile(r"(?<![\w.])-?@" + written_key(key))
     hits = [source.count("\n", 0, m.start()) + 1 for m in pattern.finditer(source)]
     if not hits:
         # Keys listed without "@", as in a front-matter list of sources.

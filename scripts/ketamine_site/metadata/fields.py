@@ -78,8 +78,9 @@ def pubmed_url(record: Record) -> str:
 
 
 def container(record: Record) -> str:
-    """Where the work appeared: the journal, the book, or for a web page the site's name."""
-    for name in ("journal", "booktitle", "howpublished"):
+    """Where the work appeared: the journal, the book (or the conference, biblatex's
+    eventtitle), or for a web page the site's name."""
+    for name in ("journal", "booktitle", "eventtitle", "howpublished"):
         if value := text(record, name):
             return value
     return ""
