@@ -10,7 +10,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 
-from ketamine_site.citations.markers import written_key, locate
+from ketamine_site.citations.markers import locate, written_key
 
 LEVELS = {
     "established": "Established",

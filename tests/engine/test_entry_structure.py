@@ -362,7 +362,7 @@ def test_a_key_with_non_ascii_letters_is_cited():
 @pytest.mark.parametrize("written", ["[@{пункт3}]", "[-@{пункт3}]"])
 def test_a_key_in_braces_is_cited(written):
     """Pandoc's form for a key with any characters: @{…}."""
-    html, result = _page(f"Text {written}.")
+    _, result = _page(f"Text {written}.")
     assert result.problems == [] and result.cited == ["пункт3"]
 
 
