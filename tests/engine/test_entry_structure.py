@@ -408,3 +408,4 @@ def test_the_eventtitle_is_the_container_in_the_page_metadata():
         "eventtitle = {Meeting on Things}, publisher = {P}, year = {2001}}"
     )
     assert jsonld.work(record)["isPartOf"]["name"] == "Meeting on Things"
+    assert ("citation_inbook_title", "Meeting on Things") in highwire.reference_pairs(record)
