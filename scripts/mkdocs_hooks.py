@@ -20,6 +20,7 @@ from mkdocs.utils.meta import get_data
 from ketamine_site import evidence, searchhide, serving, sitebibliography
 from ketamine_site.bibcache import BibliographyCache
 from ketamine_site.citations.markdown_ext import CitationExtension
+from ketamine_site.citations.markers import locate_written
 from ketamine_site.citations.style import get_style
 from ketamine_site.errorbanner import banner_html
 from ketamine_site.frontmatter import front_matter_error
@@ -120,6 +121,8 @@ def on_page_content(html, page, config, files):
         if problem.key:
             declaration = _build.declarations.get(uri)
             line = evidence.citation_line(source, problem.key, problem.occurrence, declaration)
+        if line is None and problem.written:
+            line = locate_written(source, problem.written, problem.occurrence)
         where = f"{page.file.src_path}:{line}" if line else page.file.src_path
         log.warning(f"{where}: {problem.message}")
     # The page's cited records, in citation order, for scripts/metadata_hooks.py (runs later).

@@ -10,7 +10,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 
-from ketamine_site.citations.markers import locate
+from ketamine_site.citations.markers import locate, written_key
 
 LEVELS = {
     "established": "Established",
@@ -173,7 +173,7 @@ def citation_line(
     if occurrence < before_box:
         line = locate(body, key, occurrence)
     elif occurrence < before_box + in_box and front:
-        pattern = re.compile(r"(?<![\w.@-])@?" + re.escape(key) + r"(?![A-Za-z0-9_])")
+        pattern = re.compile(r"(?<![\w.@-])@?" + re.escape(key) + r"(?!\w)")
         hits = [
             source.count("\n", 0, m.start()) + 1 for m in pattern.finditer(source, 0, body_start)
         ]
@@ -187,4 +187,4 @@ def citation_line(
 
 def _count(markdown: str, key: str) -> int:
     """How many times ``[@key]`` is cited in ``markdown`` (the pattern ``locate`` looks for)."""
-    return len(re.findall(r"(?<![\w.])-?@" + re.escape(key) + r"(?![A-Za-z0-9_])", markdown))
+    return len(re.findall(r"(?<![\w.])-?@" + written_key(key), markdown))

@@ -28,8 +28,8 @@ def messages(text: str) -> list[str]:
     try:
         problems = parse_bibliography(text, "refs.bib").problems
     except BibliographyError as error:
-        problems = error.problems
-    return [str(p) for p in problems]
+        problems = error.problems + error.others
+    return [str(p) for p in sorted(problems, key=lambda p: p.line or 0)]
 
 
 def fatal(text: str) -> list[str]:
@@ -71,9 +71,16 @@ def test_unparsable_entry_is_reported_with_its_line():
         GOOD + "\n@article{broken, title = {unbalanced\n\n" + GOOD.replace("good2001entry", "after")
     )
     (message,) = messages(text)
-    assert message.startswith(
-        "refs.bib:8: cannot parse the entry starting '@article{broken, title = {unbalanced'"
+    assert message == (
+        "refs.bib:8: entry 'broken': the value of 'title' opens a brace that is never closed, "
+        "so it runs on into the fields after it: close the brace in this field"
     )
+
+
+def test_an_unparsable_entry_without_an_open_field_keeps_the_general_hint():
+    text = GOOD + '\n@article{broken, title = "unbalanced\n\n' + GOOD.replace("good2001entry", "x")
+    (message,) = messages(text)
+    assert message.startswith("refs.bib:8: cannot parse the entry starting '@article{broken")
     assert message.endswith(
         "(check for an unbalanced brace or quote, or a missing comma between fields)"
     )
@@ -105,32 +112,39 @@ def test_book_needs_author_or_editor():
     ]
 
 
+LEFT_OUT = " (left out of the reference and the page's metadata)"
+
+
 @pytest.mark.parametrize(
-    ("field", "value", "hint"),
+    ("field", "value", "hint", "line"),
     [
-        (
-            "doi",
-            "https://doi.org/10.1000/x",
-            "a DOI looks like 10.1234/abc (no https://doi.org/ prefix)",
-        ),
-        ("doi", "10.1000/has space", "a DOI looks like 10.1234/abc (no https://doi.org/ prefix)"),
-        ("pmid", "PMID12345", "a PMID is digits only, e.g. 20724638"),
-        ("pmcid", "3116441", "a PMCID looks like PMC3116441"),
-        (
-            "year",
-            "2001 volume = {3}",
-            "a year is four digits; more text after it often means a missing comma",
-        ),
+        ("doi", "10.1000/has space", "a DOI looks like 10.1234/abc, or "
+         "https://doi.org/10.1234/abc" + LEFT_OUT, 6),
+        ("pmid", "PMID12345", "a PMID is up to nine digits, e.g. 20724638" + LEFT_OUT, 6),
+        ("pmcid", "PMC 31x", "a PMCID looks like PMC3116441" + LEFT_OUT, 6),
+        ("year", "2001 volume = {3}",
+         "a year is four digits; more text after it often means a missing comma", 1),
     ],
-)
-def test_malformed_identifiers(field, value, hint):
-    """DOI, PMID, PMCID and year must be well formed."""
+)  # fmt: skip
+def test_malformed_identifiers(field, value, hint, line):
+    """DOI, PMID, PMCID and year must be well formed; an identifier is reported on its line."""
     text = GOOD.replace("  year = {2001}", f"  year = {{2001}},\n  {field} = {{{value}}}")
     if field == "year":
         text = GOOD.replace("year = {2001}", f"year = {{{value}}}")
     assert messages(text) == [
-        f"refs.bib:1: entry 'good2001entry' has a malformed {field} '{value}': {hint}"
+        f"refs.bib:{line}: entry 'good2001entry' has a malformed {field} '{value}': {hint}"
     ]
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "bare"),
+    [("doi", "https://doi.org/10.1000/x", "10.1000/x"), ("pmcid", "3116441", "PMC3116441")],
+)
+def test_identifiers_in_an_exporters_form_are_read_bare(field, value, bare):
+    text = GOOD.replace("  year = {2001}", f"  year = {{2001}},\n  {field} = {{{value}}}")
+    bib = parse_bibliography(text, "refs.bib")
+    assert bib.problems == []
+    assert bib["good2001entry"].get(field) == bare
 
 
 def test_all_problems_reported_at_once():

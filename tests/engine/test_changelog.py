@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
+import time
+from datetime import UTC, date, datetime
 from xml.etree import ElementTree
 
 import feedparser
 
+from ketamine_site import changelog
 from ketamine_site.changelog import read_entries, rss_xml
 
 PAGE = """# Changelog
@@ -101,7 +103,40 @@ def test_a_feed_reader_reads_the_entries_with_their_dates_and_links():
     assert self_link[0].href == "https://example.org/k/feed.xml"
 
 
-def test_the_feed_depends_on_the_entries_only():
+def _pin_clock(monkeypatch, when: datetime) -> None:
+    """Every clock the feed could read (datetime, date, time.time) says ``when``."""
+
+    class Clock(datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return when if tz is None else when.astimezone(tz)
+
+        @classmethod
+        def utcnow(cls):
+            return when.replace(tzinfo=None)
+
+        @classmethod
+        def today(cls):
+            return when.replace(tzinfo=None)
+
+    class Today(date):
+        @classmethod
+        def today(cls):
+            return when.date()
+
+    monkeypatch.setattr(changelog, "datetime", Clock)
+    monkeypatch.setattr(changelog, "date", Today)
+    monkeypatch.setattr(time, "time", when.timestamp)
+    monkeypatch.setattr(time, "time_ns", lambda: int(when.timestamp() * 1e9))
+
+
+def test_the_feed_depends_on_the_entries_only(monkeypatch):
+    """Two builds years apart write the same bytes: the feed reads no clock."""
     entries, _ = read_entries(PAGE)
-    assert _feed(entries) == _feed(entries)
-    assert b"2026" in _feed(entries) and b"<lastBuildDate>Thu, 03 Dec 2026" in _feed(entries)
+    _pin_clock(monkeypatch, datetime(2027, 3, 4, 5, 6, 7, tzinfo=UTC))
+    first = _feed(entries)
+    _pin_clock(monkeypatch, datetime(2031, 8, 9, 10, 11, 12, tzinfo=UTC))
+    second = _feed(entries)
+    assert first == second
+    assert b"<lastBuildDate>Thu, 03 Dec 2026" in first
+    assert b"2027" not in first and b"2031" not in second

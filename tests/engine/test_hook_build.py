@@ -160,7 +160,7 @@ def test_incomplete_uncited_entry_is_never_fatal(tmp_path):
     ("bib", "message"),
     [
         (BIB + BIB.split("\n", 1)[1].split("@article{beta")[0], "duplicate key 'alpha2001first'"),
-        ("@article{bad, title = {unbalanced\n", "cannot parse the entry starting '@article{bad"),
+        ("@article{bad, title = {unbalanced\n", "entry 'bad': the value of 'title' opens a brace"),
         (
             BIB.replace("{2001},", "{2001}", 1),
             "entry 'alpha2001first': missing comma after field 'year'?",
@@ -235,7 +235,7 @@ def test_a_bibliography_broken_from_the_start_gives_an_empty_one_with_the_error(
     bib = tmp_path / "references.bib"
     bib.write_text("@article{bad, title = {unbalanced\n", encoding="utf-8")
     loaded = bibcache.BibliographyCache().load(bib, "references.bib")
-    assert "cannot parse the entry starting '@article{bad" in loaded.error
+    assert "entry 'bad': the value of 'title' opens a brace" in loaded.error
     assert list(loaded.bibliography.records) == []
 
 

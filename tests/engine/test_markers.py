@@ -19,6 +19,17 @@ from ketamine_site.citations.numbering import Numbering, compress
         ("@a, pages 3–4", [Cite("a", "pp3-4")]),
         ("-@a", [Cite("a")]),
         ("@smith:2004.x", [Cite("smith:2004.x")]),
+        # A singular label with a range or a list is still several pages: AMA's "pp".
+        ("@a, p. 33-35", [Cite("a", "pp33-35")]),
+        ("@a, p. 33–35", [Cite("a", "pp33-35")]),
+        ("@a, p. 3, 5", [Cite("a", "pp3,5")]),
+        # Keys as Pandoc reads them: any letter (its own test bibliography cites @пункт3),
+        # internal punctuation, a "//" as in an address.
+        ("@пункт3", [Cite("пункт3")]),
+        ("@Müller2010; @çelik_2019", [Cite("Müller2010"), Cite("çelik_2019")]),
+        ("@пункт3, p. 4", [Cite("пункт3", "p4")]),
+        ("@http://x.org/a", [Cite("http://x.org/a")]),
+        ("@{https://x.org/b?n=1&y=2}, p. 4", [Cite("https://x.org/b?n=1&y=2", "p4")]),
     ],
 )
 def test_groups_parse(body, cites):
@@ -33,6 +44,7 @@ def test_groups_parse(body, cites):
         ("see @a", "prefix 'see'"),
         ("@a, chap. 3", "suffix ', chap. 3'"),
         ("@a; nothing here", "'nothing here' in [@a; nothing here] is not a citation"),
+        ("@a; @{b c}", "'@{b c}' in [@a; @{b c}] is not a citation"),  # no space in braces
     ],
 )
 def test_unsupported_parts_are_reported_not_dropped(body, fragment):
@@ -56,6 +68,10 @@ def test_locate_finds_the_nth_occurrence_line():
     assert locate(source, "k", 0) == 5
     assert locate(source, "k", 1) == 6
     assert locate(source, "missing") is None
+
+
+def test_locate_finds_a_braced_key():
+    assert locate("x\nOne [@{k}] and [@k].\nTwo [-@{k}]\n", "k", 2) == 3
 
 
 def test_locate_falls_back_to_a_bare_key():

@@ -131,3 +131,69 @@ def test_the_better_biblatex_export_reads_as_references_bib_does():
     for exported, own in pairs.items():
         expected = re.sub(r" PMCID: PMC\d+", "", format_text(ours[own]))
         assert format_text(export[exported]) == expected
+
+
+# An identifier link as a reader's browser and a reference manager need it: the resolver's
+# address and the bare identifier, nothing else (no second scheme, space, bracket or brace).
+WELL_FORMED_LINK = re.compile(
+    r"https://doi\.org/10\.\d{4,9}/[^\s\"<>{}\\^`|]+"
+    r"|https://pubmed\.ncbi\.nlm\.nih\.gov/[1-9]\d{0,8}/"
+    r"|https://pmc\.ncbi\.nlm\.nih\.gov/articles/PMC\d+/"
+    r"|https://arxiv\.org/abs/(?:\d{4}\.\d{4,5}|[a-z][a-z-]*(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?"
+    r"|https?://[^\s\"<>{}\\^`|]+"
+)
+
+
+def _links(html: str) -> list[str]:
+    import html as html_module
+
+    return [html_module.unescape(href) for href in re.findall(r'href="([^"]*)"', html)]
+
+
+@pytest.mark.parametrize("path", FILES)
+def test_every_identifier_link_is_well_formed_in_every_output(path):
+    """The reference list (both styles), the JSON-LD, the Highwire tags and the RIS download
+    agree on each identifier, and each link is the resolver's address of a bare identifier."""
+    import json
+
+    from ketamine_site.metadata import downloads, highwire, jsonld
+
+    path = _present(path)
+    bib = parse_bibliography(path.read_text(encoding="utf-8"), path.name)
+    ama, vancouver = FormattedReferences(bib, AMA), FormattedReferences(bib, VANCOUVER)
+    for record in bib:
+        for href in _links(ama.get(record.key)[0]) + _links(vancouver.get(record.key)[0]):
+            assert WELL_FORMED_LINK.fullmatch(href), f"{record.key}: {href}"
+            assert href.count("://") == 1, f"{record.key}: {href}"
+        work = jsonld.work(record)
+        for address in [*work.get("sameAs", []), *([work["url"]] if "url" in work else [])]:
+            assert WELL_FORMED_LINK.fullmatch(address), f"{record.key}: {address}"
+            assert address.count("://") == 1, f"{record.key}: {address}"
+        pairs = dict(highwire.reference_pairs(record))
+        if doi := record.get("doi"):
+            assert pairs.get("citation_doi") == doi
+            assert f"DO  - {doi}" in downloads.ris([record])
+            assert f"/{doi}" in json.dumps(work) or "%" in json.dumps(work)
+
+
+def _strings(value) -> list[str]:
+    """Every string inside a JSON-LD value."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        value = list(value.values())
+    return [text for item in value for text in _strings(item)] if isinstance(value, list) else []
+
+
+@pytest.mark.parametrize("path", FILES)
+def test_no_latex_or_brace_reaches_the_page_metadata_or_the_ris_download(path):
+    from ketamine_site.metadata import downloads, highwire, jsonld
+
+    path = _present(path)
+    bib = parse_bibliography(path.read_text(encoding="utf-8"), path.name)
+    for record in bib:
+        metadata = "\n".join(_strings(jsonld.work(record)))
+        tags = "\n".join(value for _, value in highwire.reference_pairs(record))
+        ris = downloads.ris([record])
+        for where, text in (("JSON-LD", metadata), ("Highwire", tags), ("RIS", ris)):
+            assert not LATEX_LEFT.search(text), f"{record.key} ({where}): {text}"

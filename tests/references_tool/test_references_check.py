@@ -234,11 +234,8 @@ def test_book_without_doi_is_fine():
 def test_unclosed_field_brace_is_reported_at_its_own_line():
     """The brace that is never closed is named, not only the entry that failed."""
     text = GOOD.replace("{Fine}", "{Fine {NMDA}") + "\n" + good_copy("good2001two")
-    problems = messages(text)
-    assert problems[0].startswith(
-        "refs.bib:2: cannot parse the entry starting '@article{good2001fine,': "
-    )
-    assert problems[1:] == [
+    # Once, where the brace is still open: the engine's own report of it is this one's repeat.
+    assert messages(text) == [
         "refs.bib:4: unbalanced braces in '@article{good2001fine': the '{' on this line is still "
         "open where the field 'journal' starts (line 5): add the matching '}'"
     ]
@@ -255,12 +252,12 @@ def test_entry_without_closing_brace_is_reported_at_the_entry():
 
 def test_unclosed_brace_at_the_end_of_the_file():
     """The last entry's missing brace is reported too, at the brace that is left open."""
-    assert messages(GOOD.replace("{Fine}", "{Fine"))[1:] == [
+    assert messages(GOOD.replace("{Fine}", "{Fine")) == [
         "refs.bib:4: unbalanced braces in '@article{good2001fine': the '{' on this line is still "
         "open where the field 'journal' starts (line 5): add the matching '}'"
     ]
     text = GOOD.replace("},\n}", "},\n  note = {open\n}")
-    assert messages(text)[1:] == [
+    assert messages(text) == [
         "refs.bib:8: unbalanced braces in '@article{good2001fine': the '{' on this line is still "
         "open at the entry's last line (line 9): add the matching '}'"
     ]
@@ -326,10 +323,11 @@ def test_every_problem_is_reported_at_once_in_file_order():
         )
     )
     assert messages(text) == [
-        "refs.bib:2: entry 'Bad2001Fine' has a malformed pmid 'x1': "
-        "a PMID is digits only, e.g. 20724638",
         "refs.bib:2: key 'Bad2001Fine' has characters other than lowercase letters, digits and "
         "underscores: rename it to 'good2001fine' and update the pages that cite it",
+        "refs.bib:8: entry 'Bad2001Fine' has a malformed pmid 'x1': "
+        "a PMID is up to nine digits, e.g. 20724638 (left out of the reference and the page's "
+        "metadata)",
         "refs.bib:12: @article{good2001fine} lacks the required field journal (or journaltitle): "
         "add it from the public record (PubMed, the publisher)",
         f"refs.bib:12: {MISSING_SEEN}",

@@ -182,8 +182,7 @@ def test_format_refuses_broken_input(write_bib, capsys):
     assert references.main(["format", str(path)]) == 1
     assert path.read_bytes() == before
     out = capsys.readouterr().out.splitlines()
-    assert out[0].startswith(f"{path}:2: cannot parse the entry starting '@article{{good2001fine,'")
-    assert out[1:] == [
+    assert out == [
         f"{path}:4: unbalanced braces in '@article{{good2001fine': the '{{' on this line is still "
         "open where the field 'journal' starts (line 5): add the matching '}'",
         f"{path}: not formatted, the file is unchanged: fix the errors above first",

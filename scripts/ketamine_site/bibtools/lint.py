@@ -16,10 +16,15 @@ from dataclasses import replace
 
 from bibtexparser import model
 
+from ketamine_site.bibtools.bareids import not_bare
 from ketamine_site.bibtools.braces import brace_problems
 from ketamine_site.bibtools.keys import key_problem
 from ketamine_site.bibtools.source import Placed, comment_lines, read_blocks, read_values
-from ketamine_site.citations.bibliography import MISSING_COMMA, parse_bibliography
+from ketamine_site.citations.bibliography import (
+    MISSING_COMMA,
+    UNCLOSED_BRACE,
+    parse_bibliography,
+)
 from ketamine_site.citations.problems import BibliographyError, Problem
 
 # The comment right above an entry says where its fields were seen (verified.bib's vocabulary:
@@ -33,12 +38,14 @@ DOI_LEFT_OUT = re.compile(r"not verified.*\bdoi\b", re.IGNORECASE)
 def check_text(text: str, filename: str, cited: set[str] | None = None) -> list[Problem]:
     """All problems in the file; uncited entries are warnings, and only when ``cited`` is given."""
     placed = read_blocks(text)
-    problems = engine_problems(text, filename)
+    problems = _one_report_per_brace(
+        engine_problems(text, filename), brace_problems(text, filename)
+    )
     problems += _case_duplicate_fields(placed, filename)
-    problems += brace_problems(text, filename)
     values = read_values(text)
     entries = [(p, p.entry) for p in placed if p.entry is not None]
     problems += _duplicate_dois(entries, values, filename)
+    problems += not_bare(entries, values, filename)
     for where, entry in entries:
         fields = values.get(where.first, {})
         message = key_problem(entry.key, fields)
@@ -92,11 +99,21 @@ def syntax_problems(text: str, filename: str) -> list[Problem]:
     failed = {p.first for p in placed if isinstance(p.block, model.ParsingFailedBlock)}
     # A missing comma parses, but as one field swallowing the next: not the file as written.
     problems = [
-        p for p in engine_problems(text, filename) if p.line in failed or MISSING_COMMA in p.message
+        p
+        for p in engine_problems(text, filename)
+        if p.line in failed or MISSING_COMMA in p.message or UNCLOSED_BRACE in p.message
     ]
+    problems = _one_report_per_brace(problems, brace_problems(text, filename))
     problems += _case_duplicate_fields(placed, filename)
-    problems += brace_problems(text, filename)
     return _in_file_order(problems)
+
+
+def _one_report_per_brace(engine: list[Problem], braces: list[Problem]) -> list[Problem]:
+    """The engine's and this tool's reports of unclosed braces, each brace once: this tool's
+    name where the brace is still open, so they replace the engine's."""
+    if braces:
+        engine = [p for p in engine if UNCLOSED_BRACE not in p.message]
+    return engine + braces
 
 
 def engine_problems(text: str, filename: str) -> list[Problem]:
@@ -106,7 +123,7 @@ def engine_problems(text: str, filename: str) -> list[Problem]:
     try:
         problems = parse_bibliography(text, filename).problems
     except BibliographyError as error:
-        problems = error.problems
+        problems = error.problems + error.others  # this tool lists everything at once
     return [replace(p, severity="error") if p.severity == "warning" else p for p in problems]
 
 

@@ -7,6 +7,8 @@ Pure Python with no MkDocs imports, so it can outlive the site generator: the Mk
 - ``problems``      what can go wrong: ``Problem`` values, or one fatal ``BibliographyError``
 - ``bibliography``  a ``.bib`` file → ``Record`` objects and their problems (bibtexparser 2)
 - ``biblatex``      biblatex's and the exporters' fields, crossref and xdata → what styles read
+- ``identifiers``   DOI, PMID, PMCID, arXiv and URL in any exporter's form → bare, or a warning
+- ``positions``     the field at fault in an entry that could not be parsed (an unclosed brace)
 - ``latex``         LaTeX in field values → Unicode, with brace-protected spans kept apart
 - ``latex_full``    the LaTeX that ``latex`` leaves, through pylatexenc
 - ``names``         BibTeX name lists → author strings ("Family Initials", "et al")

@@ -8,6 +8,7 @@ after periods and commas and before colons and semicolons; a page locator in par
 
 from __future__ import annotations
 
+from ketamine_site.citations import identifiers as ids
 from ketamine_site.citations.bibliography import Record
 from ketamine_site.citations.fields import (  # noqa: F401 (sentence_case: part of the API)
     MONTHS,
@@ -33,25 +34,16 @@ from ketamine_site.citations.parts import Part, to_html, to_text
 
 
 def identifiers(record: Record) -> list[Part]:
+    """DOI, PMID, PMCID and arXiv links: the values are bare (``identifiers.normalise``)."""
     parts: list[Part] = []
     if value := doi(record):
-        parts += [Part(" "), Part(f"doi:{value}", "link", f"https://doi.org/{value}")]
-    pmid = record.get("pmid")
-    if pmid:
-        parts += [
-            Part(" "),
-            Part(f"PMID: {pmid}", "link", f"https://pubmed.ncbi.nlm.nih.gov/{pmid}/"),
-        ]
-    pmcid = record.get("pmcid")
-    if pmcid:
-        parts += [
-            Part(" "),
-            Part(f"PMCID: {pmcid}", "link", f"https://pmc.ncbi.nlm.nih.gov/articles/{pmcid}/"),
-        ]
-    arxiv = record.fields.get("arxiv")
-    if arxiv:
-        arxiv = arxiv.strip()
-        parts += [Part(" "), Part(f"arXiv:{arxiv}", "link", f"https://arxiv.org/abs/{arxiv}")]
+        parts += [Part(" "), Part(f"doi:{value}", "link", ids.doi_url(value))]
+    if pmid := record.get("pmid"):
+        parts += [Part(" "), Part(f"PMID: {pmid}", "link", ids.pubmed_url(pmid))]
+    if pmcid := record.get("pmcid"):
+        parts += [Part(" "), Part(f"PMCID: {pmcid}", "link", ids.pmc_url(pmcid))]
+    if arxiv := record.get("arxiv"):
+        parts += [Part(" "), Part(f"arXiv:{arxiv}", "link", ids.arxiv_url(arxiv))]
     return parts
 
 
@@ -101,27 +93,45 @@ def _volume_issue_pages(record: Record) -> str:
     volume, number, page_range = text(record, "volume"), text(record, "number"), pages(record)
     if not volume and not page_range:
         # Ahead of print: AMA gives the online date in place of volume and pages.
-        return end(f"Published online {_date(record)}")
+        when = _date(record)
+        return end(f"Published online {when}") if when else ""
     # Without a volume the article is cited as published online, as citeproc's AMA style does,
     # with its pages or article number if it has them.
-    out = year(record) if volume else f"Published online {_date(record)}"
+    when = _date(record)
+    out = year(record) if volume else (f"Published online {when}" if when else "")
     if volume:
         out += f";{volume}"
         if number:
             out += f"({number})"
     if page_range:
-        out += f":{page_range}"
+        out += f":{page_range}" if out else page_range
     return end(out) if out else ""
+
+
+def _titled(title: str, after: str) -> list[Part]:
+    """An italic title, its period and what follows; without a title, what follows alone (a
+    missing field leaves no empty italics and no lone period)."""
+    after = after.strip()
+    if not title:
+        return [Part(after)] if after else []
+    # "J. Chem. Phys." (a journal abbreviated with periods) takes no second one.
+    return [
+        Part(title, "i"),
+        Part(("" if title.endswith(".") else ".") + (" " + after) * bool(after)),
+    ]
+
+
+def _lead(value: str) -> list[Part]:
+    """A segment followed by a space, or nothing when it is missing."""
+    return [Part(end(value) + " ")] if value else []
 
 
 def _article(record: Record) -> list[Part]:
     journal = text(record, "shortjournal") or text(record, "journal")
     return [
         *_authors(record),
-        Part(end(sentence_title(record)) + " "),
-        Part(journal, "i"),
-        # "J. Chem. Phys." (a journal abbreviated with periods) takes no second one.
-        Part(("" if journal.endswith(".") else ".") + " " + _volume_issue_pages(record)),
+        *_lead(sentence_title(record)),
+        *_titled(journal, _volume_issue_pages(record)),
     ]
 
 
@@ -134,24 +144,35 @@ def _book(record: Record) -> list[Part]:
     if not lead and record.get("editor"):
         lead = [Part(_editors(record) + " ")]
     publisher = text(record, "publisher")
-    return [
-        *lead,
-        Part(headline_title(record).rstrip("."), "i"),
-        Part("." + _edition(record) + " " + end(_publisher_year(record, publisher))),
-    ]
+    after = _edition(record) + " " + end(_publisher_year(record, publisher))
+    return [*lead, *_titled(headline_title(record).rstrip("."), after)]
+
+
+def container_field(record: Record) -> str:
+    """The field naming the book a part appeared in: ``booktitle``, else biblatex's
+    ``eventtitle`` (a conference), else, for BibTeX's ``@inbook`` with a ``chapter``, the
+    ``title``; "" when there is none (never the part's own title, as its own container)."""
+    for name in ("booktitle", "eventtitle"):
+        if record.get(name):
+            return name
+    return "title" if record.get("chapter") and record.get("title") else ""
 
 
 def _chapter(record: Record) -> list[Part]:
     editors = _editors(record)
-    book = headline_title(record, "booktitle" if record.get("booktitle") else "title")
+    book_field = container_field(record)
+    book = headline_title(record, book_field).rstrip(".") if book_field else ""
     title = sentence_title(record, "chapter" if record.get("chapter") else "title")
     page_range = pages(record)
     where = _publisher_year(record, text(record, "publisher"))
+    where = f"{where}:{page_range}" if where and page_range else where or page_range
+    lead = end(title) + " " if title else ""
+    if book or editors:
+        lead += "In: " + (editors + " " if editors else "")
     return [
         *_authors(record),
-        Part(end(title) + " In: " + (editors + " " if editors else "")),
-        Part(book.rstrip("."), "i"),
-        Part("." + _edition(record) + f" {where}" + (f":{page_range}." if page_range else ".")),
+        *([Part(lead)] if lead else []),
+        *_titled(book, _edition(record) + " " + end(where)),
     ]
 
 
@@ -175,20 +196,14 @@ def thesis_genre(record: Record) -> str:
 
 def _thesis(record: Record) -> list[Part]:
     institution = text(record, "institution")
-    return [
-        *_authors(record),
-        Part(headline_title(record).rstrip("."), "i"),
-        Part(f". {end(thesis_genre(record))} " + end(_publisher_year(record, institution))),
-    ]
+    after = f"{end(thesis_genre(record))} " + end(_publisher_year(record, institution))
+    return [*_authors(record), *_titled(headline_title(record).rstrip("."), after)]
 
 
 def _report(record: Record) -> list[Part]:
     publisher = text(record, "institution") or text(record, "publisher")
-    return [
-        *_authors(record),
-        Part(headline_title(record).rstrip("."), "i"),
-        Part(". " + end(_publisher_year(record, publisher))),
-    ]
+    after = end(_publisher_year(record, publisher))
+    return [*_authors(record), *_titled(headline_title(record).rstrip("."), after)]
 
 
 def _web(record: Record) -> list[Part]:
@@ -220,9 +235,6 @@ def _generic(record: Record) -> list[Part]:
         parts.append(Part(" " + end(publisher)))
     if record.get("year"):
         parts.append(Part(" " + end(year(record))))
-    url = safe_url(record.get("url"))
-    if url and not record.get("doi"):
-        parts += [Part(" "), Part(url, "link", url)]
     return parts
 
 
@@ -253,9 +265,21 @@ FORMATTERS = {
 }
 
 
+def _online(record: Record) -> list[Part]:
+    """ "Accessed March 5, 2020. https://…" for a work read online without a DOI (AMA 3.15:
+    the DOI is preferred to the URL, which is then left out)."""
+    url = safe_url(record.get("url"))
+    if not url or record.get("doi"):
+        return []
+    return [Part(_accessed(record)), Part(" "), Part(url, "link", url)]
+
+
 def reference_parts(record: Record) -> list[Part]:
     """The AMA reference for one record, as styled pieces."""
-    parts = FORMATTERS.get(record.entry_type, _generic)(record)
+    formatter = FORMATTERS.get(record.entry_type, _generic)
+    parts = formatter(record)
+    if formatter is not _web:  # a web page gives its URL and access date itself
+        parts += _online(record)
     return [*parts, *identifiers(record)]
 
 

@@ -22,10 +22,12 @@ from bibtexparser.middlewares.middleware import LibraryMiddleware
 
 # ISO 8601 / EDTF as biblatex takes it: 2018, 2018-06, 2018-06-05, ranges "a/b", open "a/",
 # and the EDTF qualifiers ? ~ % (uncertain, approximate), which a reference list drops.
-_DATE = re.compile(r"(-?\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T[\d:]+Z?)?[?~%]?")
+# A time of day, which a reference list drops: 11:20:51, 11:20:51.5, with Z or an offset (-07:00).
+_TIME = r"(?:T\d{2}(?::?\d{2}(?::?\d{2}(?:[.,]\d+)?)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?"
+_DATE = re.compile(r"(-?\d{4})(?:-(\d{2})(?:-(\d{2}))?)?" + _TIME + r"[?~%]?")
 DATE_PATTERN = re.compile(
-    r"(?:-?\d{4}(?:-\d{2}(?:-\d{2})?)?(?:T[\d:]+Z?)?[?~%]?|\.\.)?"
-    r"(?:/(?:-?\d{4}(?:-\d{2}(?:-\d{2})?)?(?:T[\d:]+Z?)?[?~%]?|\.\.)?)?"
+    r"(?:-?\d{4}(?:-\d{2}(?:-\d{2})?)?" + _TIME + r"[?~%]?|\.\.)?"
+    r"(?:/(?:-?\d{4}(?:-\d{2}(?:-\d{2})?)?" + _TIME + r"[?~%]?|\.\.)?)?"
 )
 
 

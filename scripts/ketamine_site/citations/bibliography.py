@@ -34,7 +34,7 @@ from bibtexparser.middlewares import (
     ResolveStringReferencesMiddleware,
 )
 
-from ketamine_site.citations import biblatex
+from ketamine_site.citations import biblatex, identifiers, positions
 from ketamine_site.citations.problems import BibliographyError, Problem
 
 # Fields an entry type cannot be formatted without, after ``biblatex.normalise`` (so ``journal``
@@ -88,6 +88,7 @@ FORMAT_HINTS = {
 # starts like a field ("number =") outside any braces. Inside one pair of braces such a line is
 # prose ("{Fine\n  n = 12 patients}"), or a brace left open, which is reported as such.
 MISSING_COMMA = "missing comma after field"  # how the message starts, for tools that sort them
+UNCLOSED_BRACE = "opens a brace that is never closed"  # in the message, for the same tools
 SWALLOWED_FIELD = re.compile(r"\n[ \t]*([A-Za-z][\w\-:.+]*)[ \t]*=")
 _BRACE_OR_QUOTE = re.compile(r'(?<!\\)[{}"]')
 
@@ -176,8 +177,10 @@ def parse_bibliography(text: str, filename: str = "references.bib") -> Bibliogra
         problems.extend(validate_record(record, filename))
         bib.records[record.key] = record
     problems.sort(key=lambda p: p.line or 0)
-    if any(p.severity == "error" for p in problems):
-        raise BibliographyError(problems)
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        others = [p for p in problems if p.severity != "error"]
+        raise BibliographyError(errors, others)  # the message names only what stops the build
     bib.problems = problems
     return bib
 
@@ -196,6 +199,13 @@ def _resolved(records: list[Record], filename: str, problems: list[Problem]) -> 
         normalised = biblatex.normalise(fields)
         if normalised is not None:
             fields = normalised
+        # Identifiers once, here: every output then reads the same bare DOI, or none.
+        bare, unreadable = identifiers.normalise(
+            record.key, fields, record.field_lines, record.line, filename
+        )
+        if bare is not None:
+            fields = bare
+            problems.extend(unreadable)
         if fields is not record.fields:
             record = Record(
                 record.key,
@@ -281,7 +291,9 @@ def _read_with_bibtexparser(text: str, filename: str, problems: list[Problem]) -
                 )
             )
         elif isinstance(block, model.ParsingFailedBlock):
-            problems.append(_error(filename, line, _explain_failure(block)))
+            problems.append(
+                _unclosed(block, filename, line) or _error(filename, line, _explain_failure(block))
+            )
         elif isinstance(block, model.Entry):
             records.append(
                 Record(
@@ -511,6 +523,21 @@ def _top_level(text: str, end: int) -> bool:
 def _as_text(value: object) -> str:
     # After bibtexparser's default middlewares a value is a string; anything else is stringified.
     return value if isinstance(value, str) else str(value)
+
+
+def _unclosed(block: model.ParsingFailedBlock, filename: str, line: int) -> Problem | None:
+    """An unclosed brace, reported at the line of its field rather than the entry's first."""
+    found = positions.unclosed_field(block.raw or "")
+    if found is None:
+        return None
+    name, offset = found
+    key = re.match(r"@\w+\s*[{(]\s*([^,\s]*)", block.raw)
+    return _error(
+        filename,
+        line + block.raw.count("\n", 0, offset),
+        f"entry '{key.group(1) if key else '?'}': the value of '{name}' {UNCLOSED_BRACE}, so it "
+        "runs on into the fields after it: close the brace in this field",
+    )
 
 
 def _explain_failure(block: model.ParsingFailedBlock) -> str:

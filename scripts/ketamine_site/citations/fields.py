@@ -143,9 +143,10 @@ def text(record: Record, name: str) -> str:
 
 
 def end(value: str) -> str:
-    """Close a segment with a period unless it already ends in one, '?' or '!'."""
+    """Close a segment with a period unless it already ends in one, '?' or '!'; a missing
+    segment ("") stays missing, so that no reference reads ". ."."""
     value = value.rstrip()
-    return value if value.endswith((".", "?", "!")) else value + "."
+    return value if not value or value.endswith((".", "?", "!")) else value + "."
 
 
 _DASHES = re.compile(r"\s*(?:--|–|—|-)+\s*")

@@ -37,7 +37,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from ketamine_site.citations import latex, names, render
 from ketamine_site.citations.bibliography import Bibliography
-from ketamine_site.citations.markers import GROUP_PATTERN, KEY, Group, parse_group
+from ketamine_site.citations.markers import GROUP_PATTERN, Group, parse_group
 from ketamine_site.citations.numbering import Numbering
 from ketamine_site.citations.parts import Part, to_html, to_text
 from ketamine_site.citations.problems import Problem
@@ -254,25 +254,34 @@ class _Page:
         return PageResult(cited=self.numbering.order, problems=self.problems + leftovers)
 
 
-# Escaped brackets are still placeholders at this stage, so a literal "[@" here is a slip.
-_LEFTOVER = re.compile(r"\[-?@(" + KEY + ")")
+# Escaped brackets are still placeholders at this stage, so a literal "[@" here is a slip: an
+# unclosed bracket, or a key Pandoc would not read ("[@]", "[@ key]", "[@.key]"). What follows
+# the "@" up to a space or a bracket is how the slip is found again in the page, for its line.
+_LEFTOVER = re.compile(r"\[-?@([^\s\[\];,]*)")
+_WRITTEN = re.compile(r"[^\]\n]*\]?")
 
 
 def _leftover_markers(root: etree.Element) -> list[Problem]:
     """Text that starts like a citation but was not one (an unclosed bracket, say)."""
     problems = []
+    seen: dict[str, int] = {}
     for element in root.iter():
         texts = [element.tail] if element.tag in ("code", "pre") else [element.text, element.tail]
         for text in texts:
             for match in _LEFTOVER.finditer(text or ""):
                 snippet = " ".join(text[match.start() : match.start() + 40].split())
+                # Up to its "]" or the line's end: "[@ key]", to be found in the page's source.
+                written = _WRITTEN.match(text, match.start()).group()
+                seen[written] = seen.get(written, -1) + 1
                 problems.append(
                     Problem(
                         "error",
                         f"'{snippet}' looks like a citation but is not one: close the bracket "
                         "within the paragraph and separate keys with semicolons, or write "
                         "\\[@ to show it literally",
-                        key=match.group(1),
+                        key=match.group(1) or None,
+                        occurrence=seen[written],
+                        written=written,
                     )
                 )
     return problems

@@ -11,15 +11,23 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-KEY = r"[A-Za-z0-9_](?:[A-Za-z0-9_:.#$%&+?<>~/-]*[A-Za-z0-9_])?"
+# A key as Pandoc reads one: a letter (any script: its own test bibliography has пункт3), digit or
+# "_" first and last, internal punctuation between.
+KEY = r"\w(?:[\w:.#$%&+?<>~/-]*\w)?"
+# Or any key in braces, as Pandoc allows for one with other characters: @{doe 2020} no, but
+# @{https://example.org/bib?name=x&year=2000} yes (no space inside).
+_ANY_KEY = r"(?:" + KEY + r"|\{[^\s{}\[\]]+\})"
 
 # The body must contain an @key whose "@" follows the bracket, a space, ";" or "-".
 # Not followed by "(" or "[": then it is a Markdown link whose text happens to start with "@".
 # A group may run over a line break, as Pandoc allows.
-GROUP_PATTERN = r"\[(?P<body>[^\[\]]*?(?:(?<=\[)|(?<=[\s;\-]))@" + KEY + r"[^\[\]]*)\](?![(\[])"
+GROUP_PATTERN = (
+    r"\[(?P<body>[^\[\]]*?(?:(?<=\[)|(?<=[\s;\-]))@" + _ANY_KEY + r"[^\[\]]*)\](?![(\[])"
+)
 _GROUP_RE = re.compile(GROUP_PATTERN)
 _ITEM_RE = re.compile(
-    r"\s*(?P<prefix>.*?)\s*(?P<suppress>-?)@(?P<key>" + KEY + r")(?P<suffix>.*?)\s*", re.DOTALL
+    r"\s*(?P<prefix>.*?)\s*(?P<suppress>-?)@(?P<key>" + _ANY_KEY + r")(?P<suffix>.*?)\s*",
+    re.DOTALL,
 )
 _LOCATOR_RE = re.compile(
     r",\s*(?P<label>pp?|pages?)\.?\s*(?P<pages>\w+(?:\s*[-–—,]\s*\w+)*)", re.IGNORECASE
@@ -71,6 +79,8 @@ def parse_group(body: str) -> Group:
             )
             continue
         key, prefix, suffix = match["key"], match["prefix"], match["suffix"].strip()
+        if key.startswith("{"):
+            key = key[1:-1]  # @{key}: the braces only delimit it
         if prefix:
             group.errors.append(
                 (
@@ -107,13 +117,24 @@ def find_groups(text: str) -> list[re.Match[str]]:
     return list(_GROUP_RE.finditer(text))
 
 
+def written_key(key: str) -> str:
+    """A pattern for ``key`` as written after "@": bare, or in braces."""
+    return r"(?:\{" + re.escape(key) + r"\}|" + re.escape(key) + r"(?!\w))"
+
+
+def locate_written(source: str, written: str, occurrence: int = 0) -> int | None:
+    """The 1-based line of the n-th appearance of ``written`` (e.g. "[@ key") in a page's source."""
+    hits = [source.count("\n", 0, m.start()) + 1 for m in re.finditer(re.escape(written), source)]
+    return hits[min(occurrence, len(hits) - 1)] if hits else None
+
+
 def locate(source: str, key: str, occurrence: int = 0) -> int | None:
     """The 1-based line of the n-th citation of ``key`` in a page's source, for error messages."""
-    pattern = re.compile(r"(?<![\w.])-?@" + re.escape(key) + r"(?![A-Za-z0-9_])")
+    pattern = re.compile(r"(?<![\w.])-?@" + written_key(key))
     hits = [source.count("\n", 0, m.start()) + 1 for m in pattern.finditer(source)]
     if not hits:
         # Keys listed without "@", as in a front-matter list of sources.
-        bare = re.compile(r"(?<![\w.@-])" + re.escape(key) + r"(?![A-Za-z0-9_])")
+        bare = re.compile(r"(?<![\w.@-])" + re.escape(key) + r"(?!\w)")
         hits = [source.count("\n", 0, m.start()) + 1 for m in bare.finditer(source)]
     if not hits:
         return None

@@ -15,6 +15,9 @@ class Problem:
     line: int | None = None  # 1-based
     key: str | None = None  # the citation key concerned, when there is one
     occurrence: int = 0  # which appearance of the key on the page (0-based), for locating it
+    # What was written, where there is no key to find it by ("[@ key"): its occurrence-th
+    # appearance in the page's source is the problem's line.
+    written: str | None = None
 
     def where(self) -> str:
         if self.file and self.line:
@@ -28,6 +31,9 @@ class Problem:
 class BibliographyError(Exception):
     """The bibliography cannot be used: every problem found, each with its file and line."""
 
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
+    def __init__(self, problems: list[Problem], others: list[Problem] | None = None):
+        self.problems = problems  # what stops the build, and all that the message names
+        # What else was found (warnings), for a tool that lists everything: a fatal error's
+        # message names only what stops the build, or it is lost among the entries' warnings.
+        self.others = others or []
         super().__init__("\n".join(str(p) for p in problems))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ketamine_site.citations.ama import identifiers, thesis_genre
+from ketamine_site.citations.ama import container_field, identifiers, thesis_genre
 from ketamine_site.citations.bibliography import Record
 from ketamine_site.citations.fields import (
     MONTHS,
@@ -80,10 +80,26 @@ def _date(record: Record) -> str:
     return f"{year(record)} {MONTHS[month - 1][:3]}" + (f" {day}" if day else "")
 
 
+def _online(record: Record) -> bool:
+    """Read on the Internet: a URL and no DOI (with a DOI, the URL is left out)."""
+    return bool(safe_url(record.get("url"))) and not record.get("doi")
+
+
+def _internet(record: Record) -> str:
+    """Citing Medicine's medium after the title of a work read online."""
+    return " [Internet]" if _online(record) else ""
+
+
+def _available(record: Record) -> list[Part]:
+    url = safe_url(record.get("url"))
+    return [Part(" Available from: "), Part(url, "link", url)] if _online(record) else []
+
+
 def _place_publisher_year(record: Record, publisher: str) -> str:
     place = text(record, "address")
     who = f"{place}: {publisher}" if place and publisher else publisher or place
-    return end("; ".join(piece for piece in (who, year(record)) if piece))
+    when = year(record) + (_cited(record) if _online(record) else "")
+    return end("; ".join(piece.strip() for piece in (who, when) if piece.strip()))
 
 
 def _edition(record: Record) -> str:
@@ -93,16 +109,18 @@ def _edition(record: Record) -> str:
 
 def _article(record: Record) -> list[Part]:
     journal = text(record, "shortjournal") or text(record, "journal")
-    out = _date(record)
+    out = _date(record) + (_cited(record) if _online(record) else "")
     volume, number, page_range = text(record, "volume"), text(record, "number"), short_pages(record)
     if volume:
         out += f";{volume}" + (f"({number})" if number else "")
     if page_range:
         out += f":{page_range}"
+    if journal:
+        journal = end(journal.rstrip(".") + _internet(record) if _online(record) else journal)
+    title = end(sentence_title(record))
     return [
         *_authors(record),
-        Part(end(sentence_title(record)) + " "),
-        Part(end(journal) + " " + end(out)),
+        Part(" ".join(piece for piece in (title, journal, end(out.lstrip(";:"))) if piece)),
     ]
 
 
@@ -110,22 +128,29 @@ def _book(record: Record) -> list[Part]:
     lead = _authors(record) if record.get("author") else []
     if not lead and record.get("editor"):
         lead = [Part(_editors(record) + " ")]
+    title = to_unicode(record.get("title"))
+    title = end(title.rstrip(".") + _internet(record)) if title else ""
     return [
         *lead,
-        Part(end(to_unicode(record.get("title"))) + _edition(record) + " "),
+        Part((title + _edition(record) + " ").lstrip()),
         Part(_place_publisher_year(record, text(record, "publisher"))),
     ]
 
 
 def _chapter(record: Record) -> list[Part]:
     editors = _editors(record)
-    book = to_unicode(record.get("booktitle") or record.get("title"))
+    book_field = container_field(record)
+    book = to_unicode(record.get(book_field)) if book_field else ""
+    book = end(book.rstrip(".") + _internet(record)) if book else ""
     title = sentence_title(record, "chapter" if record.get("chapter") else "title")
     page_range = short_pages(record)
+    lead = end(title) + " " if title else ""
+    if book or editors:
+        lead += "In: " + (editors + " " if editors else "")
     return [
         *_authors(record),
-        Part(end(title) + " In: " + (editors + " " if editors else "")),
-        Part(end(book) + _edition(record) + " "),
+        Part(lead),
+        Part((book + _edition(record) + " ").lstrip()),
         Part(_place_publisher_year(record, text(record, "publisher"))),
         Part(f" p. {page_range}." if page_range else ""),
     ]
@@ -133,9 +158,11 @@ def _chapter(record: Record) -> list[Part]:
 
 def _thesis(record: Record) -> list[Part]:
     title = to_unicode(record.get("title")).rstrip(".")
+    # Citing Medicine, ch. 23: "[dissertation on the Internet]".
+    genre = thesis_genre(record) + (" on the Internet" if _online(record) else "")
     return [
         *_authors(record),
-        Part(f"{title} [{thesis_genre(record)}]. "),
+        Part(f"{title} [{genre}]. ".lstrip()),
         Part(_place_publisher_year(record, text(record, "institution"))),
     ]
 
@@ -143,9 +170,10 @@ def _thesis(record: Record) -> list[Part]:
 def _report(record: Record) -> list[Part]:
     publisher = text(record, "institution") or text(record, "publisher")
     number = text(record, "number")
+    title = to_unicode(record.get("title"))
     return [
         *_authors(record),
-        Part(end(to_unicode(record.get("title"))) + " "),
+        Part(end(title.rstrip(".") + _internet(record)) + " " if title else ""),
         Part(_place_publisher_year(record, publisher)),
         Part(f" Report {end(number)}" if number else ""),
     ]
@@ -185,12 +213,10 @@ def _generic(record: Record) -> list[Part]:
     publisher = text(record, "publisher") or text(record, "school")
     if not publisher and responsible_field != "institution":
         publisher = text(record, "institution")
-    parts = [*_authors(record), Part(end(sentence_title(record)) + " ")]
+    title = sentence_title(record)
+    parts = [*_authors(record), Part(end(title.rstrip(".") + _internet(record)) + " ")]
     if publisher or record.get("year"):
         parts.append(Part(_place_publisher_year(record, publisher)))
-    url = safe_url(record.get("url"))
-    if url and not record.get("doi"):
-        parts += [Part(" Available from: "), Part(url, "link", url)]
     return parts
 
 
@@ -223,7 +249,11 @@ FORMATTERS = {
 
 def reference_parts(record: Record) -> list[Part]:
     """The Vancouver reference for one record, as styled pieces."""
-    parts = [part for part in FORMATTERS.get(record.entry_type, _generic)(record) if part.text]
+    formatter = FORMATTERS.get(record.entry_type, _generic)
+    parts = formatter(record)
+    if formatter is not _web:  # a web page gives its address itself
+        parts += _available(record)
+    parts = [part for part in parts if part.text]
     if parts and parts[-1].style == "":
         parts[-1] = parts[-1]._replace(text=parts[-1].text.rstrip())
     return [*parts, *identifiers(record)]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from ketamine_site.citations import identifiers
 from ketamine_site.citations.bibliography import Record
 from ketamine_site.citations.latex import to_unicode
 from ketamine_site.citations.names import parse_name, split_names
@@ -67,18 +68,19 @@ def year(record: Record) -> str:
 
 
 def doi_url(record: Record) -> str:
-    doi = record.get("doi")
-    return f"https://doi.org/{doi}" if doi else ""
+    doi = record.get("doi")  # bare already: citations.identifiers read it
+    return identifiers.doi_url(doi) if doi else ""
 
 
 def pubmed_url(record: Record) -> str:
     pmid = record.get("pmid")
-    return f"https://pubmed.ncbi.nlm.nih.gov/{pmid}/" if pmid else ""
+    return identifiers.pubmed_url(pmid) if pmid else ""
 
 
 def container(record: Record) -> str:
-    """Where the work appeared: the journal, the book, or for a web page the site's name."""
-    for name in ("journal", "booktitle", "howpublished"):
+    """Where the work appeared: the journal, the book (or the conference, biblatex's
+    eventtitle), or for a web page the site's name."""
+    for name in ("journal", "booktitle", "eventtitle", "howpublished"):
         if value := text(record, name):
             return value
     return ""

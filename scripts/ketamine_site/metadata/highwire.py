@@ -29,7 +29,8 @@ def reference_pairs(record: Record) -> list[tuple[str, str]]:
     if record.entry_type == "article":
         pairs.append(("citation_journal_title", fields.text(record, "journal")))
     else:
-        pairs.append(("citation_inbook_title", fields.text(record, "booktitle")))
+        book = fields.text(record, "booktitle") or fields.text(record, "eventtitle")
+        pairs.append(("citation_inbook_title", book))
         pairs.append(("citation_publisher", fields.text(record, "publisher")))
     first, last = fields.page_range(record)
     pairs += [
