@@ -13,15 +13,12 @@ from urllib.parse import urljoin
 
 import feedparser
 import pytest
-import yaml
 
 from ketamine_site.changelog import read_entries
-from ketamine_site.sitebuild import ROOT, build_site
-from ketamine_site.sitecopy import copy_project, edit
+from ketamine_site.sitebuild import ROOT, build_site, site_url
+from ketamine_site.sitecopy import copy_project
 
-SITE_URL = yaml.safe_load(
-    re.search(r"^site_url:.*$", (ROOT / "mkdocs.yml").read_text(), re.M).group(0)
-)["site_url"]
+SITE_URL = site_url()
 DOCS = ROOT / "docs"
 CONTENT = sorted(
     p.relative_to(DOCS).as_posix()
@@ -120,14 +117,23 @@ DAY = 86_400
 BUILT_ON_2026_12_03 = {"SOURCE_DATE_EPOCH": str(20_790 * DAY)}  # 2026-12-03T00:00:00Z
 
 
+def _with_review(path: Path, line: str) -> str:
+    """Put ``line`` in place of the ``reviewed:`` line, whatever its day; return the old text."""
+    original = path.read_text(encoding="utf-8")
+    changed, found = re.subn(r"^reviewed: .*\n", lambda _: line, original, count=1, flags=re.M)
+    assert found, f"{path}: no reviewed: line; the test's premise no longer holds"
+    path.write_text(changed, encoding="utf-8")
+    return original
+
+
 def test_a_stale_review_date_fails_the_strict_build_with_file_line_and_fix(project_copy, tmp_path):
     about = project_copy / "docs" / "about.md"
-    line = about.read_text().split("\n").index("reviewed: 2026-12-03") + 1
-    edit(about, "reviewed: 2026-12-03", "reviewed: 2025-12-02")
+    original = _with_review(about, "reviewed: 2025-12-02\n")
+    line = about.read_text().split("\n").index("reviewed: 2025-12-02") + 1
     try:
         result = build_site(project_copy, tmp_path / "site", env=BUILT_ON_2026_12_03)
     finally:
-        edit(about, "reviewed: 2025-12-02", "reviewed: 2026-12-03")
+        about.write_text(original, encoding="utf-8")
     assert result.returncode != 0, "a page last reviewed 12 months and a day ago passed --strict"
     assert (
         f"about.md:{line}: last reviewed 2025-12-02, more than 12 months before this build "
@@ -138,11 +144,11 @@ def test_a_stale_review_date_fails_the_strict_build_with_file_line_and_fix(proje
 
 def test_a_page_reviewed_exactly_12_months_ago_still_builds(project_copy, tmp_path):
     about = project_copy / "docs" / "about.md"
-    edit(about, "reviewed: 2026-12-03", "reviewed: 2025-12-03")
+    original = _with_review(about, "reviewed: 2025-12-03\n")
     try:
         result = build_site(project_copy, tmp_path / "site", env=BUILT_ON_2026_12_03)
     finally:
-        edit(about, "reviewed: 2025-12-03", "reviewed: 2026-12-03")
+        about.write_text(original, encoding="utf-8")
     assert result.returncode == 0, result.stderr[-3000:]
 
 
@@ -155,8 +161,7 @@ def test_a_missing_or_malformed_review_date_fails_the_strict_build(
     project_copy, tmp_path, replacement, expected
 ):
     glossary = project_copy / "docs" / "glossary.md"
-    original = glossary.read_text(encoding="utf-8")
-    glossary.write_text(original.replace("reviewed: 2026-12-03\n", replacement, 1))
+    original = _with_review(glossary, replacement)
     try:
         result = build_site(project_copy, tmp_path / "site", env=BUILT_ON_2026_12_03)
     finally:
@@ -176,3 +181,34 @@ def test_the_review_line_and_the_citation_stay_out_of_search(built_site):
         and ("Cite this page" in doc["title"] + doc["text"] or "Last reviewed" in doc["text"])
     ]
     assert index["docs"] and not found, found
+
+
+PUBLISHED = "https://someone.github.io/ketamine-mechanisms/"
+PAGE = "mechanism/nmda-blockade/"
+
+
+def test_the_published_address_comes_from_site_url_in_the_environment(tmp_path):
+    """What the deploy workflow does: SITE_URL names the site in every address, with no note."""
+    result = build_site(ROOT, tmp_path / "site", env={"SITE_URL": PUBLISHED})
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "Preview build" not in result.stderr
+    page = (tmp_path / "site" / PAGE / "index.html").read_text(encoding="utf-8")
+    assert f'<link rel="canonical" href="{PUBLISHED}{PAGE}">' in page
+    assert f'<meta property="og:url" content="{PUBLISHED}{PAGE}">' in page
+    assert f'data-page-url="{PUBLISHED}{PAGE}">{PUBLISHED}{PAGE}</span>' in page
+    assert "page-citation__preview" not in page
+    feed = feedparser.parse((tmp_path / "site" / "feed.xml").read_bytes())
+    assert feed.feed.link.startswith(PUBLISHED)
+
+
+def test_a_build_without_site_url_says_it_is_a_preview(tmp_path):
+    result = build_site(ROOT, tmp_path / "site", env={"SITE_URL": None})
+    assert result.returncode == 0, result.stderr[-3000:]
+    local = "http://127.0.0.1:8000/ketamine-mechanisms/"
+    assert (
+        f"INFO    -  Preview build: site_url is {local}, not a published address" in result.stderr
+    )
+    assert "set SITE_URL to its address" in result.stderr
+    page = (tmp_path / "site" / PAGE / "index.html").read_text(encoding="utf-8")
+    assert f'<link rel="canonical" href="{local}{PAGE}">' in page
+    assert '<p class="page-citation__preview"><strong>Preview: ' in page
