@@ -1,11 +1,12 @@
-"""Reading level of every page: Flesch–Kincaid grade and mean sentence length. Printed, not tested.
+"""Reading level and length of every page: grade, sentence length, core words. Printed, not tested.
 
     .venv/bin/python scripts/readability.py          # every page but the contributing guide
     .venv/bin/python scripts/readability.py --all    # the contributing guide too
 
-The figures come from ketamine_site.readability (textstat for the grade). The tests hold each
-page's "In brief" to grade 10 or below and each teaching page to at most 22 words a sentence on
-average; this prints the figures behind those checks.
+The figures come from ketamine_site.readability (textstat for the grade) and ketamine_site.layers
+(the core: everything outside "Go deeper" blocks and "Check yourself"). The tests hold each page's
+"In brief" to grade 10 or below, each teaching page to at most 22 words a sentence on average and
+its core to 1,200 words; this prints the figures behind those checks.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ketamine_site import readability
+from ketamine_site import layers, readability
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -23,7 +24,10 @@ def main() -> None:
     parser.add_argument("--all", action="store_true", help="include docs/contributing/")
     arguments = parser.parse_args()
     docs = ROOT / "docs"
-    print(f"{'page':<38} {'sentences':>9} {'words/sent':>10} {'FK grade':>8} {'brief FK':>8}")
+    print(
+        f"{'page':<38} {'sentences':>9} {'words/sent':>10} {'FK grade':>8} {'brief FK':>8} "
+        f"{'words':>6} {'core':>6} {'core min':>8}"
+    )
     for path in sorted(docs.rglob("*.md")):
         name = path.relative_to(docs).as_posix()
         if name.startswith("contributing/") and not arguments.all:
@@ -32,9 +36,11 @@ def main() -> None:
         page = readability.measure(readability.page_prose(text))
         brief = readability.in_brief(text)
         brief_grade = f"{readability.measure(brief).grade:8.1f}" if brief else f"{'-':>8}"
+        core = layers.core_words(text)
         print(
             f"{name:<38} {page.sentences:>9} {page.mean_sentence_length:>10.1f} "
-            f"{page.grade:>8.1f} {brief_grade}"
+            f"{page.grade:>8.1f} {brief_grade} {page.words:>6} {core:>6} "
+            f"{layers.minutes(core):>8}"
         )
 
 

@@ -7,9 +7,11 @@ the definition inside the link as a tooltip that CSS shows on hover and keyboard
 runs in the reader's browser, so it works without JavaScript and costs no start-up time, and a
 screen reader reads the definition with the word, as it reads a citation's reference.
 
-A Python-Markdown tree processor, run after ``abbr`` (so an abbreviation's first use is linked
-too) and before MkDocs resolves ``.md`` links (so a link to a missing entry fails the build).
-Pure Python-Markdown: no MkDocs.
+A Python-Markdown tree processor, run after inline Markdown and before ``abbr`` and MkDocs' link
+resolution. Before ``abbr``, so a term that holds an abbreviation ("PCP site", "NMDA receptor")
+is still one run of text; its words are then kept as an ``AtomicString``, which ``abbr`` leaves
+alone, and later uses of the abbreviation get their ``<abbr>`` as before. Before MkDocs resolves
+``.md`` links, so a link to a missing entry fails the build. Pure Python-Markdown: no MkDocs.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from dataclasses import dataclass
 
 from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
 
 from ketamine_site import readability
 
@@ -121,8 +124,13 @@ class GlossaryTerms:
         self.glossary_src = glossary_src
         self.page_src: str | None = None  # None: link nothing (the glossary itself, the guide)
         self._by_group = {f"t{i}": term for i, term in enumerate(terms)}
+        # Where two terms start at the same place, the longer wins ("NMDA receptor" over
+        # "receptor"): a regex alternation takes its first alternative, so the longest go first.
+        longest_first = sorted(
+            self._by_group.items(), key=lambda item: -max(len(f) for f in item[1].forms)
+        )
         self._pattern = (
-            re.compile("|".join(f"(?P<t{i}>{t.pattern()})" for i, t in enumerate(terms)))
+            re.compile("|".join(f"(?P<{group}>{term.pattern()})" for group, term in longest_first))
             if terms
             else None
         )
@@ -134,6 +142,12 @@ class GlossaryTerms:
     def href(self, term: Term) -> str:
         folder = posixpath.dirname(self.page_src or "") or "."
         return f"{posixpath.relpath(self.glossary_src, folder)}#{term.id}"
+
+    def used_in(self, text: str) -> set[str]:
+        """The ids of the terms that ``text`` uses, read as the linker reads it."""
+        if self._pattern is None:
+            return set()
+        return {self._by_group[match.lastgroup].id for match in self._pattern.finditer(text)}
 
     def first(self, text: str, linked: set[str]) -> tuple[re.Match, Term] | None:
         """The first use in ``text`` of a term not linked yet on this page."""
@@ -173,11 +187,29 @@ class _TermTreeprocessor(Treeprocessor):
         for block in deeper:  # terms that the core never uses, at their first use below
             self._walk(block, linked, None)
 
+    def _holds_drawing(self, element: etree.Element) -> bool:
+        """Whether ``element``'s text runs through raw SVG kept aside by md_in_html.
+
+        Inside ``<figure markdown>``, the tags of an inline SVG are stashed as placeholders and
+        the words of its ``<text>`` labels stay in the tree as plain text between them: a link
+        there would be drawn inside the picture, so such text is left alone.
+        """
+        texts = [element.text or ""] + [child.tail or "" for child in element]
+        stash = self.md.htmlStash.rawHtmlBlocks
+        for text in texts:
+            for match in HTML_PLACEHOLDER_RE.finditer(text):
+                index = int(match.group(1))
+                raw = stash[index] if index < len(stash) else ""
+                if str(raw).lstrip().lower().startswith("<svg"):
+                    return True
+        return False
+
     def _link(self, term: Term, word: str) -> etree.Element:
         link = etree.Element("a", {"class": "term-link", "href": self.terms.href(term)})
-        link.text = word
+        link.text = AtomicString(word)
         tooltip = etree.SubElement(link, "span", {"class": "term-tooltip"})
-        tooltip.text = f"{term.name}: {term.definition}" if term.definition else term.name
+        definition = f"{term.name}: {term.definition}" if term.definition else term.name
+        tooltip.text = AtomicString(definition)
         return link
 
     def _split(self, text: str, linked: set[str]) -> tuple[str, list[etree.Element]]:
@@ -200,6 +232,8 @@ class _TermTreeprocessor(Treeprocessor):
         return head or "", links
 
     def _walk(self, element: etree.Element, linked: set[str], deeper: list | None) -> None:
+        if self._holds_drawing(element):
+            return
         if element.text:
             element.text, links = self._split(element.text, linked)
             for position, link in enumerate(links):
@@ -209,8 +243,6 @@ class _TermTreeprocessor(Treeprocessor):
                 continue
             if deeper is not None and _is_deeper(child):
                 deeper.append(child)
-            elif child.tag == "abbr":
-                child = self._abbreviation(element, child, linked) or child
             elif not _skipped(child):
                 self._walk(child, linked, deeper)
             if child.tail:
@@ -218,22 +250,6 @@ class _TermTreeprocessor(Treeprocessor):
                 position = list(element).index(child) + 1
                 for offset, link in enumerate(links):
                     element.insert(position + offset, link)
-
-    def _abbreviation(
-        self, parent: etree.Element, abbr: etree.Element, linked: set[str]
-    ) -> etree.Element | None:
-        """An abbreviation's first use: the link (with the glossary's definition) replaces it."""
-        found = self.terms.first(abbr.text or "", linked)
-        if not found or found[0].group(0) != abbr.text:
-            return None
-        _, term = found
-        linked.add(term.id)
-        link = self._link(term, abbr.text)
-        link.tail = abbr.tail
-        index = list(parent).index(abbr)
-        parent.remove(abbr)
-        parent.insert(index, link)
-        return link
 
 
 class GlossaryTermsExtension(Extension):
@@ -244,5 +260,6 @@ class GlossaryTermsExtension(Extension):
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md) -> None:
-        # After abbr (7), before toc (5) and MkDocs' link resolution (0).
-        md.treeprocessors.register(_TermTreeprocessor(md, self.terms), "glossary-terms", 6)
+        # After inline Markdown (20) and attr_list (8), before abbr (7), toc (5) and MkDocs'
+        # link resolution (0).
+        md.treeprocessors.register(_TermTreeprocessor(md, self.terms), "glossary-terms", 7.5)

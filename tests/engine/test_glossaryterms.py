@@ -95,3 +95,39 @@ def test_go_deeper_blocks_come_after_the_core():
 def test_nothing_is_linked_on_the_glossary_itself_or_a_page_set_to_none():
     assert "term-link" not in convert("An infusion.", page="glossary.md")
     assert "term-link" not in convert("An infusion.", page=None)
+
+
+def test_where_two_terms_start_together_the_longer_is_linked():
+    glossary = GLOSSARY + "\n### Pyramidal { #pyramidal }\n\nShaped like a pyramid.\n"
+    terms = GlossaryTerms(read_glossary(glossary))
+    terms.set_page("page.md")
+    html = markdown.Markdown(extensions=[GlossaryTermsExtension(terms)]).convert(
+        "A pyramidal neuron."
+    )
+    assert 'href="glossary.md#pyramidal-neuron">pyramidal neuron<' in html
+
+
+def test_words_inside_a_drawing_are_left_alone():
+    """An SVG in a ``<figure markdown>`` keeps its labels: no link is drawn into the picture."""
+    terms = GlossaryTerms(read_glossary(GLOSSARY))
+    terms.set_page("page.md")
+    md = markdown.Markdown(extensions=["md_in_html", GlossaryTermsExtension(terms)])
+    html = md.convert(
+        '<figure markdown>\n<div>\n<svg viewBox="0 0 10 10"><text x="1" y="1">an infusion'
+        "</text></svg>\n</div>\n<figcaption>A caption.</figcaption>\n</figure>\n\nAn infusion."
+    )
+    drawing = html[html.index("<svg") : html.index("</svg>")]
+    assert "term-link" not in drawing
+    assert '<p>An <a class="term-link"' in html
+
+
+def test_a_term_that_holds_an_abbreviation_is_linked_whole():
+    """ "PCP site" is one term though "PCP" has a hover: the link wins, the hover comes later."""
+    glossary = GLOSSARY + "\n### PCP site { #pcp-site }\n\nThe spot in the pore.\n"
+    terms = GlossaryTerms(read_glossary(glossary))
+    terms.set_page("page.md")
+    md = markdown.Markdown(extensions=["abbr", GlossaryTermsExtension(terms)])
+    html = md.convert("The PCP site. Then PCP alone.\n\n*[PCP]: phencyclidine")
+    assert '<a class="term-link" href="glossary.md#pcp-site">PCP site<span' in html
+    assert '<abbr title="phencyclidine">PCP</abbr> alone' in html
+    assert "<abbr" not in html[: html.index("</a>")]

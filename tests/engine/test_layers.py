@@ -33,6 +33,7 @@ Eleven twelve.
 
 def test_the_core_leaves_out_go_deeper_blocks_and_check_yourself():
     core, deeper = layers.split(PAGE)
+    assert "Six seven eight." in deeper and "Eleven" not in deeper
     assert "Six" not in core and "Thirteen" not in core and "Eleven twelve." in core
     assert layers.core_words(PAGE) == 7
     assert layers.deeper_words(PAGE) == 5

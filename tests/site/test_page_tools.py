@@ -16,7 +16,7 @@ import pytest
 
 from ketamine_site.changelog import read_entries
 from ketamine_site.sitebuild import ROOT, build_site, site_url
-from ketamine_site.sitecopy import copy_project
+from ketamine_site.sitecopy import copy_project, edit
 
 SITE_URL = site_url()
 DOCS = ROOT / "docs"
@@ -117,23 +117,20 @@ DAY = 86_400
 BUILT_ON_2026_12_03 = {"SOURCE_DATE_EPOCH": str(20_790 * DAY)}  # 2026-12-03T00:00:00Z
 
 
-def _with_review(path: Path, line: str) -> str:
-    """Put ``line`` in place of the ``reviewed:`` line, whatever its day; return the old text."""
-    original = path.read_text(encoding="utf-8")
-    changed, found = re.subn(r"^reviewed: .*\n", lambda _: line, original, count=1, flags=re.M)
-    assert found, f"{path}: no reviewed: line; the test's premise no longer holds"
-    path.write_text(changed, encoding="utf-8")
-    return original
+def reviewed_line(page: Path) -> str:
+    """The page's own ``reviewed:`` line, whatever day it names today."""
+    return re.search(r"^reviewed: .*$", page.read_text(encoding="utf-8"), re.MULTILINE)[0]
 
 
 def test_a_stale_review_date_fails_the_strict_build_with_file_line_and_fix(project_copy, tmp_path):
     about = project_copy / "docs" / "about.md"
-    original = _with_review(about, "reviewed: 2025-12-02\n")
-    line = about.read_text().split("\n").index("reviewed: 2025-12-02") + 1
+    reviewed = reviewed_line(about)
+    line = about.read_text().split("\n").index(reviewed) + 1
+    edit(about, reviewed, "reviewed: 2025-12-02")
     try:
         result = build_site(project_copy, tmp_path / "site", env=BUILT_ON_2026_12_03)
     finally:
-        about.write_text(original, encoding="utf-8")
+        edit(about, "reviewed: 2025-12-02", reviewed)
     assert result.returncode != 0, "a page last reviewed 12 months and a day ago passed --strict"
     assert (
         f"about.md:{line}: last reviewed 2025-12-02, more than 12 months before this build "
@@ -144,11 +141,12 @@ def test_a_stale_review_date_fails_the_strict_build_with_file_line_and_fix(proje
 
 def test_a_page_reviewed_exactly_12_months_ago_still_builds(project_copy, tmp_path):
     about = project_copy / "docs" / "about.md"
-    original = _with_review(about, "reviewed: 2025-12-03\n")
+    reviewed = reviewed_line(about)
+    edit(about, reviewed, "reviewed: 2025-12-03")
     try:
         result = build_site(project_copy, tmp_path / "site", env=BUILT_ON_2026_12_03)
     finally:
-        about.write_text(original, encoding="utf-8")
+        edit(about, "reviewed: 2025-12-03", reviewed)
     assert result.returncode == 0, result.stderr[-3000:]
 
 
@@ -161,7 +159,8 @@ def test_a_missing_or_malformed_review_date_fails_the_strict_build(
     project_copy, tmp_path, replacement, expected
 ):
     glossary = project_copy / "docs" / "glossary.md"
-    original = _with_review(glossary, replacement)
+    original = glossary.read_text(encoding="utf-8")
+    glossary.write_text(original.replace(reviewed_line(glossary) + "\n", replacement, 1))
     try:
         result = build_site(project_copy, tmp_path / "site", env=BUILT_ON_2026_12_03)
     finally:

@@ -102,7 +102,9 @@ def _volume_issue_pages(record: Record) -> str:
     if not volume and not page_range:
         # Ahead of print: AMA gives the online date in place of volume and pages.
         return end(f"Published online {_date(record)}")
-    out = year(record)
+    # Without a volume the article is cited as published online, as citeproc's AMA style does,
+    # with its pages or article number if it has them.
+    out = year(record) if volume else f"Published online {_date(record)}"
     if volume:
         out += f";{volume}"
         if number:
