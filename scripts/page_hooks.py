@@ -39,6 +39,12 @@ _build: _Build | None = None
 def on_config(config):
     global _build
     _build = _Build(reviewdates.build_date(), config.site_name, config.site_url)
+    if pagecitation.is_preview(config.site_url):
+        log.info(
+            f"Preview build: site_url is {config.site_url or 'not set'}, not a published "
+            'address, so canonical links, Open Graph and "Cite this page" name it (each page '
+            "says so). To build the site for publishing, set SITE_URL to its address."
+        )
     return config
 
 
@@ -75,7 +81,8 @@ def on_page_content(html, page, config, files):
         pagecitation.page_url(_build.site_url, page.url),
         review.reviewed,
     )
-    block = pagecitation.citation_html(citation).replace(
+    preview = pagecitation.is_preview(_build.site_url)
+    block = pagecitation.citation_html(citation, preview).replace(
         "<section ", "<section data-search-exclude ", 1
     )
     if page.present_anchor_ids is not None:

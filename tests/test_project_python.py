@@ -1,12 +1,15 @@
-"""A maintainer command started outside the project's .venv says so in one line, not a traceback."""
+"""A maintainer command run by a Python without the project's packages says so in one line with
+the command to use, runnable from where it was typed; any Python with the packages runs it."""
 
 from __future__ import annotations
 
 import project_python
 
 import os
+import shlex
 import subprocess
 import sys
+import sysconfig
 from pathlib import Path
 
 import pytest
@@ -16,32 +19,75 @@ from ketamine_site.sitebuild import ROOT
 SCRIPTS = ["register_anchors.py", "references.py", "lighthouse.py", "screenshots.py"]
 
 
-@pytest.mark.parametrize("script", SCRIPTS)
-def test_a_script_run_by_another_python_names_the_command_to_use(script):
+def _python(folder: Path, site_packages: str | None = None) -> Path:
+    """A fresh venv's Python with no packages, or reaching ``site_packages`` (a second env)."""
     base = Path(sys.base_prefix) / "bin" / "python3"  # the interpreter the venv was made from
-    if not base.exists():
-        pytest.skip(f"no base interpreter at {base}")
+    subprocess.run([str(base), "-m", "venv", "--without-pip", str(folder)], check=True)
+    if site_packages is not None:
+        [own] = (folder / "lib").glob("python3*/site-packages")
+        (own / "project.pth").write_text(f"import site; site.addsitedir({site_packages!r})\n")
+    return folder / "bin" / "python"
+
+
+def _run(python: Path, args: list[str], cwd: Path) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
-    env.pop("KETAMINE_SITE_ANY_PYTHON", None)
-    result = subprocess.run(
-        [str(base), f"scripts/{script}", "check"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
+    return subprocess.run(
+        [str(python), *args], cwd=cwd, capture_output=True, text=True, env=env, timeout=120
     )
+
+
+@pytest.fixture(scope="module")
+def bare_python(tmp_path_factory) -> Path:
+    return _python(tmp_path_factory.mktemp("bare") / "venv")
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+def test_a_python_without_the_packages_names_the_command_to_use(bare_python, script):
+    result = _run(bare_python, [f"scripts/{script}", "check"], ROOT)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     [line] = result.stderr.splitlines()
-    assert line.startswith(f"{script}: this Python ({base}")
+    assert line.startswith(f"{script}: this Python ({bare_python}) lacks the project's packages (")
     assert line.endswith(f"; run: .venv/bin/python scripts/{script} check")
 
 
-def test_the_projects_venv_passes_and_another_prefix_does_not(monkeypatch):
-    monkeypatch.delenv("KETAMINE_SITE_ANY_PYTHON", raising=False)
-    if Path(sys.prefix).resolve() == project_python.VENV.resolve():
-        assert project_python.problem() is None
-    assert "is not the project's .venv" in project_python.problem("/usr")
-    monkeypatch.setenv("KETAMINE_SITE_ANY_PYTHON", "1")
-    assert project_python.problem("/usr") is None
+def test_the_command_in_the_hint_runs_from_the_folder_it_was_typed_in(bare_python):
+    """Started from scripts/, the hint's command works there (not a path from the root)."""
+    result = _run(bare_python, ["references.py", "check"], ROOT / "scripts")
+    [line] = result.stderr.splitlines()
+    command = line.split("; run: ", 1)[1]
+    assert command == "../.venv/bin/python references.py check"
+    again = subprocess.run(
+        shlex.split(command), cwd=ROOT / "scripts", capture_output=True, text=True, timeout=120
+    )
+    assert again.returncode == 0, again.stderr
+    assert "0 errors" in again.stdout
+
+
+def test_another_python_with_the_packages_runs_the_scripts(tmp_path):
+    """A second environment with the packages (a CI image, another venv) is not refused."""
+    python = _python(tmp_path / "other", sysconfig.get_paths()["purelib"])
+    result = _run(python, ["scripts/references.py", "check"], ROOT)
+    assert result.returncode == 0, result.stderr
+    assert "0 errors" in result.stdout
+
+
+def test_without_a_venv_the_hint_creates_it_from_the_project_folder(tmp_path):
+    venv = ROOT / "no-such-folder" / ".venv"
+    line = project_python.hint(
+        ["references.py", "check"], ["mkdocs", "rispy"], ROOT / "scripts", venv
+    )
+    assert line.startswith("references.py: this Python (")
+    assert "lacks the project's packages (mkdocs and 1 more)" in line
+    assert line.endswith(
+        "; set up the project's .venv and run: cd ../no-such-folder && python3 -m venv .venv && "
+        ".venv/bin/pip install -r requirements.lock && .venv/bin/pip install --no-deps -e . && "
+        ".venv/bin/python ../scripts/references.py check"
+    )
+
+
+def test_the_required_packages_are_the_projects_dependencies():
+    names = project_python.required()
+    assert "mkdocs" in names and "mkdocs-material" in names
+    assert project_python.missing(names) == []
+    assert project_python.missing(["no-such-distribution-here"]) == ["no-such-distribution-here"]

@@ -13,12 +13,19 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 from datetime import date
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from ketamine_site.reviewdates import ama_date
 
 ANCHOR = "cite-this-page"
 ACCESSED_PLACEHOLDER = "[Month Day, Year]"
+# Addresses on the computer that builds the site: mkdocs.yml's fallback when SITE_URL is not set,
+# and the address `mkdocs serve` gives itself.
+LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "0.0.0.0"})
+PREVIEW_NOTE = (
+    "Preview: this copy of the site was built without its published address, so the address "
+    "above is a local one. Cite the published site instead."
+)
 
 
 @dataclass(frozen=True)
@@ -47,13 +54,21 @@ def page_url(site_url: str | None, page_url: str) -> str:
     return urljoin(site_url if site_url.endswith("/") else site_url + "/", page_url)
 
 
+def is_preview(site_url: str | None) -> bool:
+    """True when the site has no published address: none at all, or one on this computer."""
+    return not site_url or (urlsplit(site_url).hostname or "") in LOCAL_HOSTS
+
+
 def _sentence(text: str) -> str:
     text = " ".join(text.split())
     return text if text.endswith((".", "?", "!")) else text + "."
 
 
-def citation_html(citation: PageCitation) -> str:
+def citation_html(citation: PageCitation, preview: bool = False) -> str:
     """The "Cite this page" section: the citation as plain, selectable text, and a copy button.
+
+    ``preview``: the site has no published address (``is_preview``); a note says the address is
+    a local one, so nobody copies it into a reference list.
 
     The button, and the note that the citation follows a section link, are ``hidden`` until the
     script shows them, so without JavaScript nothing promises what only the script does. Its
@@ -67,6 +82,8 @@ def citation_html(citation: PageCitation) -> str:
         f'<span class="page-citation__url" data-page-url="{e(citation.url)}">'
         f"{e(citation.url)}</span></p>"
     )
+    local = f'<p class="page-citation__preview"><strong>{e(PREVIEW_NOTE)}</strong></p>\n'
+    local = local if preview else ""
     return (
         f'<section class="page-citation" aria-labelledby="{ANCHOR}">\n'
         f'<h2 class="page-citation__title" id="{ANCHOR}">Cite this page<a class="headerlink" '
@@ -76,6 +93,7 @@ def citation_html(citation: PageCitation) -> str:
         "the day you read the page in place of the bracketed date.</span> To cite one section, "
         'use the address of its ¶ link as the URL.<span class="page-citation__follows" '
         "hidden> Open the page from that link, and the citation here ends with it.</span></p>\n"
+        f"{local}"
         '<p class="page-citation__actions"><button type="button" class="md-button '
         'page-citation__copy" hidden>Copy citation</button> '
         '<span class="page-citation__status" role="status"></span></p>\n'

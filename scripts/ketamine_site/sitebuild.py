@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from mkdocs.utils.yaml import yaml_load
+
 # The project this package is run from: scripts/ketamine_site/ sits two levels below it.
 ROOT = Path(__file__).resolve().parents[2]
 MKDOCS = [sys.executable, "-m", "mkdocs"]
@@ -15,7 +17,10 @@ QUIET = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
 
 def build_site(project: Path, site_dir: Path, *, strict: bool = True, env: dict | None = None):
-    """Run a real `mkdocs build` in ``project``; return the completed process (never raises)."""
+    """Run a real `mkdocs build` in ``project``; return the completed process (never raises).
+
+    ``env`` adds to this environment; a value of None removes the variable (e.g. SITE_URL).
+    """
     command = [*MKDOCS, "build", "-d", str(site_dir)]
     if strict:
         command.append("--strict")
@@ -24,6 +29,13 @@ def build_site(project: Path, site_dir: Path, *, strict: bool = True, env: dict 
         cwd=project,
         capture_output=True,
         text=True,
-        env={**os.environ, **QUIET, **(env or {})},
+        env={k: v for k, v in {**os.environ, **QUIET, **(env or {})}.items() if v is not None},
         timeout=300,
     )
+
+
+def site_url(project: Path = ROOT) -> str:
+    """The address ``project``'s site is built for: its ``site_url``, ``!ENV [SITE_URL, …]``
+    read from this environment as MkDocs reads it (a build started from here gets the same)."""
+    with (project / "mkdocs.yml").open(encoding="utf-8") as file:
+        return yaml_load(file)["site_url"]

@@ -9,11 +9,12 @@ from datetime import date
 import pytest
 
 from ketamine_site.browsing import DESKTOP, block_other_hosts
+from ketamine_site.sitebuild import site_url
 
 pytestmark = pytest.mark.browser
 
 PAGE = "mechanism/nmda-blockade/"
-PUBLISHED = "https://example.org/ketamine-mechanisms/mechanism/nmda-blockade/"
+PUBLISHED = site_url() + PAGE  # the address the test build is made for
 SECTION = "dose-changes-the-picture"
 SHOWN = "document.querySelector('.page-citation__text').textContent.replace(/\\s+/g, ' ').trim()"
 

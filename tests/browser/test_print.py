@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from ketamine_site.browsing import DESKTOP, block_other_hosts
+from ketamine_site.browsing import DESKTOP, IN_VIEWPORT, PHONE, Watch, block_other_hosts
+from ketamine_site.sitebuild import site_url
 
 pytestmark = pytest.mark.browser
 
 PRINT_PAGE = "print/"
+SITE_URL = site_url()  # links left out of the printout show their address on it
 # What Material and site.css hide on paper: menus, header (with search), footer, buttons.
 CHROME = (
     ".md-header, .md-search, .md-sidebar, .md-footer, .md-top, .md-tabs, .md-content__button, "
@@ -69,7 +71,7 @@ def test_printed_guide_drops_the_chrome_and_keeps_figures_and_references(site, b
         assert not found["dangling"], f"links to no id on the page: {found['dangling'][:10]}"
         assert _luminance(found["bg"]) > 0.95, f"paper is not white in {scheme}: {found['bg']}"
         assert _luminance(found["text"]) < 0.1, f"text is not dark in {scheme}: {found['text']}"
-        assert found["addressShown"] and "https://" in found["addressShown"][0], (
+        assert found["addressShown"] and SITE_URL in found["addressShown"][0], (
             "a link to a page left out of the printout does not show its address on paper"
         )
         pdf = page.pdf(format="A4", print_background=True)
@@ -102,3 +104,45 @@ def test_search_dialog_has_an_accessible_name(site, page):
     page.keyboard.press("/")  # Material opens search on "/" or "s"
     dialog = page.get_by_role("dialog", name="Search")
     assert dialog.count() == 1, "no dialog named 'Search' (aria-label on .md-search)"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_printed_guide_runs_none_of_the_themes_script_and_keeps_the_readers_palette(
+    site, browser, scheme
+):
+    """overrides/print.html: no Material bundle (no scroll or tooltip set-up on 10,000 elements);
+    the palette still follows the system setting, and the site's own script still runs."""
+    context = browser.new_context(viewport=PHONE, color_scheme=scheme)
+    block_other_hosts(context, site.base)
+    page = context.new_page()
+    watch = Watch(site.base).attach(page)
+    scripts = []
+    page.on("request", lambda r: scripts.append(r.url) if r.resource_type == "script" else None)
+    try:
+        page.goto(site.url(PRINT_PAGE), wait_until="networkidle")
+        assert not [url for url in scripts if "/bundle." in url], scripts
+        assert any(url.endswith("page-citation.js") for url in scripts), scripts
+        assert watch.problems() == []
+        expected = {"light": "default", "dark": "slate"}[scheme]
+        assert page.evaluate("document.body.dataset.mdColorScheme") == expected
+        # The site's script ran: the accessed date is today's, not the bracketed placeholder.
+        accessed = page.locator(".page-citation__accessed").first.inner_text()
+        assert "[" not in accessed, accessed
+        # What needs the theme's script is not offered: no search box, no palette switch.
+        assert not page.locator(".md-search__input").is_visible()
+        assert not page.locator("form[data-md-component='palette']").is_visible()
+        # The menu still opens without it (a CSS checkbox).
+        glossary = page.locator(".md-sidebar--primary .md-nav__link[href$='glossary/']").first
+        assert not glossary.evaluate(IN_VIEWPORT)  # the drawer is off screen until opened
+        page.locator(".md-header label[for='__drawer']").click()
+        page.wait_for_timeout(400)  # Material's slide-in transition (0.25 s)
+        assert glossary.evaluate(IN_VIEWPORT)
+    finally:
+        context.close()
+
+
+def test_other_pages_keep_the_themes_script(site, page):
+    scripts = []
+    page.on("request", lambda r: scripts.append(r.url) if r.resource_type == "script" else None)
+    page.goto(site.url(""), wait_until="load")
+    assert [url for url in scripts if "/bundle." in url], scripts

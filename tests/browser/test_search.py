@@ -22,3 +22,19 @@ def test_searching_hydroxynorketamine_finds_the_ampa_page(site, page):
     result.click()
     page.wait_for_url(f"**/{AMPA}**")
     assert "AMPA" in page.locator("article h1").first.inner_text()
+
+
+def test_the_maintainers_guide_is_not_in_readers_search(site, page):
+    """A word only the guide uses (the anchors script) finds nothing; a lesson word still does."""
+    page.goto(site.url(""))
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially("register_anchors", delay=20)
+    meta = page.locator(".md-search-result__meta")
+    meta.filter(has_text="No matching documents").wait_for(state="visible", timeout=10000)
+    assert page.locator(".md-search-result__item").count() == 0
+    box.fill("")
+    box.press_sequentially("synaptogenesis", delay=20)
+    page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=10000)
+    hrefs = page.locator(".md-search-result__item a").evaluate_all("els => els.map(a => a.href)")
+    assert hrefs and not [href for href in hrefs if "/contributing/" in href]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ketamine_site.pagecitation import PageCitation, citation_html, page_url
+from ketamine_site.pagecitation import PageCitation, citation_html, is_preview, page_url
 
 SITE = "How ketamine may lift depression within hours"
 URL = "https://example.org/ketamine-mechanisms/mechanism/nmda-blockade/"
@@ -40,3 +40,15 @@ def test_the_block_is_escaped_plain_text_with_a_hidden_button():
     assert '<h2 class="page-citation__title" id="cite-this-page">' in block
     assert '<button type="button" class="md-button page-citation__copy" hidden>' in block
     assert f'data-page-url="{URL}">{URL}</span>' in block
+
+
+def test_an_address_on_this_computer_is_a_preview_and_its_block_says_so():
+    assert is_preview("http://127.0.0.1:8000/ketamine-mechanisms/")
+    assert is_preview("http://localhost:8001/")
+    assert is_preview(None) and is_preview("")
+    assert not is_preview("https://someone.github.io/ketamine-mechanisms/")
+    citation = PageCitation("NMDA receptor blockade", SITE, URL, date(2026, 12, 3))
+    assert "page-citation__preview" not in citation_html(citation)
+    note = citation_html(citation, preview=True)
+    assert '<p class="page-citation__preview"><strong>Preview: this copy of the site' in note
+    assert note.index("page-citation__text") < note.index("page-citation__preview")

@@ -13,15 +13,12 @@ from urllib.parse import urljoin
 
 import feedparser
 import pytest
-import yaml
 
 from ketamine_site.changelog import read_entries
-from ketamine_site.sitebuild import ROOT, build_site
+from ketamine_site.sitebuild import ROOT, build_site, site_url
 from ketamine_site.sitecopy import copy_project, edit
 
-SITE_URL = yaml.safe_load(
-    re.search(r"^site_url:.*$", (ROOT / "mkdocs.yml").read_text(), re.M).group(0)
-)["site_url"]
+SITE_URL = site_url()
 DOCS = ROOT / "docs"
 CONTENT = sorted(
     p.relative_to(DOCS).as_posix()
@@ -183,3 +180,34 @@ def test_the_review_line_and_the_citation_stay_out_of_search(built_site):
         and ("Cite this page" in doc["title"] + doc["text"] or "Last reviewed" in doc["text"])
     ]
     assert index["docs"] and not found, found
+
+
+PUBLISHED = "https://someone.github.io/ketamine-mechanisms/"
+PAGE = "mechanism/nmda-blockade/"
+
+
+def test_the_published_address_comes_from_site_url_in_the_environment(tmp_path):
+    """What the deploy workflow does: SITE_URL names the site in every address, with no note."""
+    result = build_site(ROOT, tmp_path / "site", env={"SITE_URL": PUBLISHED})
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "Preview build" not in result.stderr
+    page = (tmp_path / "site" / PAGE / "index.html").read_text(encoding="utf-8")
+    assert f'<link rel="canonical" href="{PUBLISHED}{PAGE}">' in page
+    assert f'<meta property="og:url" content="{PUBLISHED}{PAGE}">' in page
+    assert f'data-page-url="{PUBLISHED}{PAGE}">{PUBLISHED}{PAGE}</span>' in page
+    assert "page-citation__preview" not in page
+    feed = feedparser.parse((tmp_path / "site" / "feed.xml").read_bytes())
+    assert feed.feed.link.startswith(PUBLISHED)
+
+
+def test_a_build_without_site_url_says_it_is_a_preview(tmp_path):
+    result = build_site(ROOT, tmp_path / "site", env={"SITE_URL": None})
+    assert result.returncode == 0, result.stderr[-3000:]
+    local = "http://127.0.0.1:8000/ketamine-mechanisms/"
+    assert (
+        f"INFO    -  Preview build: site_url is {local}, not a published address" in result.stderr
+    )
+    assert "set SITE_URL to its address" in result.stderr
+    page = (tmp_path / "site" / PAGE / "index.html").read_text(encoding="utf-8")
+    assert f'<link rel="canonical" href="{local}{PAGE}">' in page
+    assert '<p class="page-citation__preview"><strong>Preview: ' in page

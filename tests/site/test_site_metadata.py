@@ -19,13 +19,11 @@ import yaml
 
 from ketamine_site.citations import load_bibliography
 from ketamine_site.metadata.downloads import read_ris
-from ketamine_site.sitebuild import ROOT
+from ketamine_site.sitebuild import ROOT, site_url
 from ketamine_site.sitecheck import content_pages, url_file
 from ketamine_site.sitehtml import parse_file
 
-SITE_URL = yaml.safe_load(
-    re.search(r"^site_url:.*$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group()
-)["site_url"]
+SITE_URL = site_url()
 BIBLIOGRAPHY = load_bibliography(ROOT / "references.bib")
 KNOWN_DOI = "10.1126/science.1190287"  # li2010mtor, cited on the mTOR page
 LATEX_LEFTOVERS = re.compile(r"[{}\\]")
