@@ -39,7 +39,7 @@ def _citeproc_texts(records: list[Record], tmp_path: Path) -> dict[str, str]:
     bib_file.write_text("\n".join(lines), encoding="utf-8")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # citeproc-py warns about fields it does not know
-        source = BibTeX(str(bib_file))
+        source = BibTeX(str(bib_file), encoding="utf-8")
         style = CitationStylesStyle(
             get_style_filepath("american-medical-association"), validate=False
         )

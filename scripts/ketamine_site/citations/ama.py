@@ -11,8 +11,6 @@ from __future__ import annotations
 from ketamine_site.citations.bibliography import Record
 from ketamine_site.citations.fields import (  # noqa: F401 (sentence_case: part of the API)
     MONTHS,
-    _lower_words,
-    _lower_words_one_by_one,
     doi,
     end,
     headline_title,
