@@ -22,15 +22,7 @@ _SEPARATOR = re.compile(r"[\s\-/]")
 _FIRST_ALNUM = re.compile(r"[^\W_]")
 # Unit symbols written with a capital after a number ("40 Hz"): lowercasing them is wrong.
 _UNITS = frozenset({"Hz", "Gy", "Da", "Bq", "Sv", "Pa"})
-# An ASCII word (between spaces, hyphens and slashes) that keeps its case, by the rules above.
-_KEPT_ASCII_WORD = re.compile(
-    r"(?<![^\s/-])(?:"
-    r"[^\s/-]*[A-Za-z][^\s/-]*?[A-Z][^\s/-]*"  # a capital after a letter: NMDA, mTOR, McCammon
-    r"|[^\s/-]*[0-9][^\s/-]*"  # a digit: p53, eIF4E, 5
-    r"|[^A-Za-z\s/-]*(?:[B-Z]|A(?=[^\s/-]))[^A-Za-z\s/-]*"  # one capital: I, D, "A." (not "A")
-    r"|[^A-Za-z\s/-]*(?:" + "|".join(sorted(_UNITS)) + r")[^A-Za-z\s/-]*"
-    r")(?![^\s/-])"
-)
+_ASCII_WORD = re.compile(r"[^\s/-]+")
 
 
 def keeps_case(word: str) -> bool:
@@ -77,11 +69,16 @@ def _lower_words(text: str) -> str:
     """Lowercase each word, except the words that keep their case."""
     if text.isascii():
         # Most titles: lowercase the whole text, then put the kept words back (same lengths).
+        # Most words are all lowercase or capitalised only ("Synaptic"): decided without a scan.
         lowered = text.lower()
         pieces, position = [], 0
-        for kept in _KEPT_ASCII_WORD.finditer(text):
-            pieces += [lowered[position : kept.start()], kept.group()]
-            position = kept.end()
+        for match in _ASCII_WORD.finditer(text):
+            word = match.group()
+            if word.islower() or (word.isalpha() and word[1:].islower() and word not in _UNITS):
+                continue
+            if keeps_case(word):
+                pieces += [lowered[position : match.start()], word]
+                position = match.end()
         return "".join(pieces) + lowered[position:] if pieces else lowered
     return _lower_words_one_by_one(text)
 
