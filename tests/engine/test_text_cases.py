@@ -165,7 +165,14 @@ def test_suffix_in_vancouver():
 
 @pytest.mark.parametrize(
     "author",
-    ["Doe, John and", "and Doe, John", "Doe, John and and Roe, Richard", "Doe, John, Jr., X"],
+    [
+        "Doe, John and",
+        "and Doe, John",
+        "{Doe, John and}",
+        "Doe, John and and Roe, Richard",
+        "Doe, John, Jr., X",
+        "given=John",
+    ],
 )
 def test_author_list_that_cannot_be_read_is_warned(author):
     """A dangling "and", an empty name or too many commas: a warning naming entry and line."""
