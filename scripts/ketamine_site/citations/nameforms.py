@@ -99,9 +99,11 @@ def unreadable(value: str) -> str:
         return 'it begins or ends with "and": remove it, or add the missing name'
     if " and and " in lowered:
         return 'it has "and and", a name left out: remove one "and", or add the name'
-    # Most lists (thousands a build) have no brace to hide an "and" or a comma: one pass.
-    plain = "{" not in text and "=" not in text
-    if plain and all(name.count(",") <= 2 for name in lowered.split(" and ")):
+    # Most lists (thousands a build): no extended name, no braced name around an "and", and
+    # no more than two commas between two "and"s, in one pass; the rest goes name by name.
+    # (Only an "and" braced between a name's commas, "A, {B and C}, D, E", slips past.)
+    simple = "=" not in text and "and}" not in lowered and "{and " not in lowered
+    if simple and all(name.count(",") <= 2 for name in lowered.split(" and ")):
         return ""
     for name in _names(text):
         inner = name[1:-1].strip() if _GROUP_ONLY.fullmatch(name) else ""
