@@ -23,6 +23,8 @@ _FIRST_ALNUM = re.compile(r"[^\W_]")
 # Unit symbols written with a capital after a number ("40 Hz"): lowercasing them is wrong.
 _UNITS = frozenset({"Hz", "Gy", "Da", "Bq", "Sv", "Pa"})
 _ASCII_WORD = re.compile(r"[^\s/-]+")
+# A word of letters with at most its first one a capital, then punctuation: never kept.
+_PLAIN_WORD = re.compile(r"[A-Za-z][a-z]*[^\w\s/-]*(?![^\s/-])")
 
 
 def keeps_case(word: str) -> bool:
@@ -51,7 +53,8 @@ def sentence_case(value: str) -> str:
         if not started and (first := _FIRST_ALNUM.search(text)) is not None:
             started = True
             at = first.start()
-            if text[at].isalpha() and not keeps_case(_word_at(text, at)):
+            plain = _PLAIN_WORD.match(text, at) is not None  # most titles: decided here
+            if text[at].isalpha() and (plain or not keeps_case(_word_at(text, at))):
                 out.append(text[:at] + text[at].upper() + _lower_words(text[at + 1 :]))
                 continue
         out.append(_lower_words(text))
