@@ -6,7 +6,7 @@ import itertools
 
 import pytest
 
-from ketamine_site.citations import ama, names
+from ketamine_site.citations import names, textcase
 from ketamine_site.citations.ama import sentence_case
 from ketamine_site.citations.latex import to_unicode
 from ketamine_site.citations.names import format_authors, format_name
@@ -182,11 +182,17 @@ def test_ascii_title_shortcut_agrees_with_word_by_word_lowering():
         "1a",
         "x-Ray",
         "\t",
+        "I",
+        "D,",
+        "(A)",
+        "(A",
+        "Hz",
+        "eIF4E",
     ]
     checked = 0
     for size in (1, 2, 3):
         for words in itertools.product(tokens, repeat=size):
             text = " ".join(words)
-            assert ama._lower_words(text) == ama._lower_words_one_by_one(text), text
+            assert textcase._lower_words(text) == textcase._lower_words_one_by_one(text), text
             checked += 1
     assert checked > 6000

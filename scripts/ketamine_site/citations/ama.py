@@ -12,8 +12,6 @@ from ketamine_site.citations import identifiers as ids
 from ketamine_site.citations.bibliography import Record
 from ketamine_site.citations.fields import (  # noqa: F401 (sentence_case: part of the API)
     MONTHS,
-    _lower_words,
-    _lower_words_one_by_one,
     doi,
     end,
     headline_title,

@@ -34,7 +34,7 @@ from bibtexparser.middlewares import (
     ResolveStringReferencesMiddleware,
 )
 
-from ketamine_site.citations import biblatex, identifiers, positions
+from ketamine_site.citations import biblatex, identifiers, nameforms, positions
 from ketamine_site.citations.problems import BibliographyError, Problem
 
 # Fields an entry type cannot be formatted without, after ``biblatex.normalise`` (so ``journal``
@@ -494,7 +494,28 @@ def validate_record(record: Record, filename: str) -> list[Problem]:
                     f"entry '{record.key}' has a malformed {name} '{value}': {FORMAT_HINTS[name]}",
                 )
             )
+    problems.extend(_unreadable_names(record, filename))
     return problems
+
+
+def _unreadable_names(record: Record, filename: str) -> list[Problem]:
+    """A warning for each author or editor list that cannot be read cleanly (nameforms)."""
+    found = []
+    for name in ("author", "editor"):
+        value = record.get(name)
+        why = nameforms.unreadable(value) if value else ""
+        if why:
+            found.append(
+                Problem(
+                    "warning",
+                    f"entry '{record.key}': the {name} list '{value}' cannot be read "
+                    f"cleanly: {why}",
+                    filename,
+                    record.field_lines.get(name, record.line),
+                    key=record.key,
+                )
+            )
+    return found
 
 
 # How a missing field is named: both spellings, so a biblatex user is not sent to BibTeX's.

@@ -16,6 +16,7 @@ import unicodedata
 from functools import cache
 from typing import NamedTuple
 
+from ketamine_site.citations.latex_backslash import BACKSLASH, undo_escaped_backslashes
 from ketamine_site.citations.latex_full import decode_full
 
 # Accent commands → Unicode combining marks.
@@ -110,8 +111,13 @@ _ESCAPE_PATTERN = re.compile(r"\\([&%$#_{},])")
 _SPACES = re.compile(r"[ \t\r\n]+")
 _STYLE_PATTERN = re.compile(r"\\(?:" + _STYLE_COMMANDS + r")\s*(?=\{)")
 # What the patterns above leave to pylatexenc: a command they do not know (any letters after a
-# backslash, once the style commands are gone) or math ($...$ that is not an escaped \$).
-_UNHANDLED = re.compile(r"\\(?!(?:" + _STYLE_COMMANDS + r")\s*\{)[A-Za-z@]|(?<!\\)\$")
+# backslash, once the style commands are gone) or math ($...$, \(...\), \[...\]).
+_UNHANDLED = re.compile(r"\\(?!(?:" + _STYLE_COMMANDS + r")\s*\{)[A-Za-z@]|(?<!\\)\$|\\[()\[\]]")
+# Commands a \textbackslash may stand before in a doubly escaped export (latex_backslash).
+_KNOWN_COMMANDS = frozenset(
+    {*_ACCENTS, *_LETTERS, *_SYMBOLS, *_ESCAPES, *_STYLE_COMMANDS.split("|")}
+)
+DOLLAR = "\x06"  # an escaped \$ until the text is decoded: a bare $ is math and is dropped
 
 
 class Span(NamedTuple):
@@ -131,6 +137,10 @@ def decode(value: str) -> tuple[Span, ...]:
     """Decode one field value into spans of text, each protected or not."""
     text = value
     if "\\" in text or "$" in text:
+        if "\\textbackslash" in text:
+            text = undo_escaped_backslashes(text, _KNOWN_COMMANDS)
+        if "\\$" in text:
+            text = text.replace("\\$", DOLLAR)
         for pattern in _ACCENT_PATTERNS:
             text = pattern.sub(_accent, text)
         text = _LETTER_PATTERN.sub(lambda m: _LETTERS[m.group(1)], text)
@@ -162,6 +172,8 @@ def _literal_braces(text: str) -> str:
     tildes and dashes (``latex_full``); now text again."""
     if "\x04" in text or "\x05" in text:
         text = text.replace("\x04", "~").replace("\x05", "-")
+    if DOLLAR in text or BACKSLASH in text:
+        text = text.replace(DOLLAR, "$").replace(BACKSLASH, "\\")
     return text.replace("\x00", "{").replace("\x01", "}")
 
 

@@ -174,7 +174,9 @@ def _node(node, math: bool) -> str:
             inner = _nodes(arguments, math)
             if name in _QUOTED:
                 return "“" + inner + "”"
-            return inner if math or inner.startswith("{") else "{" + inner + "}"
+            if math:  # \mbox{k} in ^{\mbox{k}}: its text, so the script applies to it
+                return _MATH_GROUP.sub("", inner)
+            return inner if inner.startswith("{") else "{" + inner + "}"
         if name in _LOGOS:
             return _LOGOS[name]
     if node.isNodeType(latexwalker.LatexCommentNode):

@@ -11,6 +11,7 @@ from functools import cache
 from typing import NamedTuple
 
 from ketamine_site.citations.latex import to_unicode
+from ketamine_site.citations.nameforms import standard_form
 
 AMA_MAX_LISTED = 6  # list every author up to six...
 AMA_LISTED_BEFORE_ET_AL = 3  # ...otherwise the first three, then "et al"
@@ -33,7 +34,10 @@ def _has_braces(text: str) -> bool:
 def split_names(value: str) -> tuple[list[str], bool]:
     """Split an author field on top-level "and"; report whether it ended in "and others"."""
     # BibTeX reads any run of whitespace, a line break included, as one space.
-    pieces = _AND.split(" ".join(value.split()))
+    text = " ".join(value.split())
+    if text[:4].lower() == "and " or text[-4:].lower() == " and":
+        text = text[4:] if text[:4].lower() == "and " else text[:-4]  # dangling: warned
+    pieces = _AND.split(text)
     if _has_braces(value):
         # An "and" inside braces ({Barnes and Noble}) is part of a name: re-join it.
         merged, depth = [pieces[0]], pieces[0].count("{") - pieces[0].count("}")
@@ -95,7 +99,7 @@ def _is_lower(word: str) -> bool:
 
 def parse_name(raw: str) -> Name:
     """One BibTeX name → its parts (still LaTeX)."""
-    commas = _split_top_level_commas(raw)
+    commas = _split_top_level_commas(standard_form(raw))
     if len(commas) == 1:
         words = _words(commas[0])
         if len(words) == 1:
@@ -162,6 +166,7 @@ def _format_plain_name(raw: str) -> str:
     """``_format_parsed_name`` for a name with nothing to decode and no braces: the same rules
     (tests hold the two to the same output), in a few string operations instead of the general
     parser's passes. A build formats thousands of names."""
+    raw = standard_form(raw)
     jr = ""
     if "," not in raw:
         # "First von Last": von runs from the first to the last lowercase word before the last.
