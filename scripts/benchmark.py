@@ -350,7 +350,23 @@ plugins:
 {plugins}
 """
 
-VARIANT_HOOKS = {"plain": (), "hook": (HOOK,), "hooks": (HOOK, LINK_HOOK), "bibtex": ()}
+
+
+def _site_hooks() -> tuple[Path, ...]:
+    """Every hook the real site lists in mkdocs.yml, as absolute paths: the whole site's cost."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    section = re.search(r"^hooks:\n((?:  - .*\n|\s*#.*\n)+)", text, re.MULTILINE)
+    names = re.findall(r"^  - (\S+)", section.group(1), re.MULTILINE) if section else []
+    return tuple(ROOT / name for name in names)
+
+
+VARIANT_HOOKS = {
+    "plain": (),
+    "hook": (HOOK,),
+    "hooks": (HOOK, LINK_HOOK),
+    "site": _site_hooks(),
+    "bibtex": (),
+}
 
 
 def _config(variant: str, minimal: bool = False) -> str:
@@ -633,6 +649,7 @@ def _run(args: argparse.Namespace, work: Path, env: dict[str, str], started: flo
         Variant("plain", "plain (no hook, [@key] as text)", python, configs["plain"]),
         Variant("hook", "hook (scripts/mkdocs_hooks.py)", python, configs["hook"]),
         Variant("hooks", "hooks (+ scripts/link_hooks.py)", python, configs["hooks"]),
+        Variant("site", "site (every hook of mkdocs.yml)", python, configs["site"]),
     ]
     bibtex_note = ""
     if args.skip_bibtex or args.bibtex_runs < 1:
@@ -816,6 +833,7 @@ def _report(args, variants, scaling, sanity: str, sanity_bibtex: str, bibtex_not
     print()
     print(_ratio("hook / plain  ", hook, plain, target=15))
     print(_ratio("hooks / plain ", by_name["hooks"], plain))
+    print(_ratio("site / plain  ", by_name["site"], plain, target=25))
     fastest = min(hook.times) / min(plain.times)
     print(
         f"  fastest runs (least disturbed by the machine): hook / plain = {fastest:.3f} "
