@@ -351,7 +351,6 @@ plugins:
 """
 
 
-
 def _site_hooks() -> tuple[Path, ...]:
     """Every hook the real site lists in mkdocs.yml, as absolute paths: the whole site's cost."""
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")

@@ -3,17 +3,19 @@
     .venv/bin/python scripts/readability.py          # every page but the contributing guide
     .venv/bin/python scripts/readability.py --all    # the contributing guide too
 
-The figures come from ketamine_site.readability (textstat for the grade). The tests hold each
-page's "In brief" to grade 10 or below and each teaching page to at most 22 words a sentence on
-average; this prints the figures behind those checks.
+The figures come from the test kit's readability (tests/kit/; textstat for the grade). The
+tests hold each page's "In brief" to grade 10 or below and each teaching page to at most 22
+words a sentence on average; this prints the figures behind those checks.
 """
 
 from __future__ import annotations
 
+import testkit  # noqa: F401  (puts tests/ on the path: the test kit, tests/kit/)
+
 import argparse
 from pathlib import Path
 
-from ketamine_site import readability
+from kit import readability
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from ketamine_site import readability
+from ketamine_site import sentences
 
 GLOSSARY_PAGE = "glossary.md"
 DEFINITION_CHARACTERS = 220  # a tooltip is a reminder; the entry holds the rest
@@ -67,7 +67,7 @@ def _form_pattern(form: str) -> str:
 
 
 def _plain(markdown: str) -> str:
-    paragraphs = readability.page_prose(markdown)
+    paragraphs = sentences.page_prose(markdown)
     return " ".join(paragraphs)
 
 
@@ -75,7 +75,7 @@ def _definition(markdown: str) -> str:
     """The entry's first sentences, without citations or markup, short enough for a tooltip."""
     text = _plain(markdown)
     kept = ""
-    for sentence in readability.sentences(text):
+    for sentence in sentences.sentences(text):
         if sentence.startswith("See "):  # a pointer to a page, not part of the definition
             continue
         if kept and len(kept) + len(sentence) + 1 > DEFINITION_CHARACTERS:

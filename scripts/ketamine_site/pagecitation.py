@@ -52,8 +52,9 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "?", "!")) else text + "."
 
 
-def citation_html(citation: PageCitation) -> str:
-    """The "Cite this page" section: the citation as plain, selectable text, and a copy button.
+def citation_html(citation: PageCitation, search_exclude: bool = False) -> str:
+    """The "Cite this page" section: the citation as plain, selectable text, and a copy button
+    (``search_exclude``: marked for the search index to leave out).
 
     The button, and the note that the citation follows a section link, are ``hidden`` until the
     script shows them, so without JavaScript nothing promises what only the script does. Its
@@ -68,7 +69,8 @@ def citation_html(citation: PageCitation) -> str:
         f"{e(citation.url)}</span></p>"
     )
     return (
-        f'<section class="page-citation" aria-labelledby="{ANCHOR}">\n'
+        f"<section {'data-search-exclude ' if search_exclude else ''}"
+        f'class="page-citation" aria-labelledby="{ANCHOR}">\n'
         f'<h2 class="page-citation__title" id="{ANCHOR}">Cite this page<a class="headerlink" '
         f'href="#{ANCHOR}" title="Link to this section">¶</a></h2>\n'
         f"{text}\n"

@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from ketamine_site.browsing import DESKTOP, block_other_hosts
+from kit.browsing import DESKTOP, block_other_hosts
 
 pytestmark = pytest.mark.browser
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ketamine_site.browsing import DESKTOP, block_other_hosts
+from kit.browsing import DESKTOP, block_other_hosts
 
 pytestmark = pytest.mark.browser
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from ketamine_site import bibcache, sitebibliography
-from ketamine_site.sitebuild import ROOT, build_site
+from kit.sitebuild import ROOT, build_site
+from mkdocs_citations import bibcache, sitebibliography
 
 BIB = (Path(__file__).parent / "golden" / "golden.bib").read_text(encoding="utf-8")
 

@@ -14,7 +14,6 @@ import extruct
 import lxml.html
 import pytest
 
-from ketamine_site.citations import parse_bibliography
 from ketamine_site.metadata import downloads, fields, highwire, jsonld
 from ketamine_site.metadata.page import (
     PageInfo,
@@ -23,7 +22,8 @@ from ketamine_site.metadata.page import (
     reviewed_date,
     site_bibliography,
 )
-from ketamine_site.sitebuild import ROOT, build_site
+from kit.sitebuild import ROOT, build_site
+from mkdocs_citations.engine import parse_bibliography
 
 HOSTILE_TITLE = 'Glutamate <b>bursts</b> & "rapid" relief </script> <!- x'
 HOSTILE_BIB = textwrap.dedent(

@@ -16,8 +16,8 @@ import pytest
 import yaml
 
 from ketamine_site.changelog import read_entries
-from ketamine_site.sitebuild import ROOT, build_site
-from ketamine_site.sitecopy import copy_project, edit
+from kit.sitebuild import ROOT, build_site
+from kit.sitecopy import copy_project, edit
 
 SITE_URL = yaml.safe_load(
     re.search(r"^site_url:.*$", (ROOT / "mkdocs.yml").read_text(), re.M).group(0)

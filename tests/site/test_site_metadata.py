@@ -17,11 +17,11 @@ import lxml.html
 import pytest
 import yaml
 
-from ketamine_site.citations import load_bibliography
 from ketamine_site.metadata.downloads import read_ris
-from ketamine_site.sitebuild import ROOT
-from ketamine_site.sitecheck import content_pages, url_file
-from ketamine_site.sitehtml import parse_file
+from kit.sitebuild import ROOT
+from kit.sitecheck import content_pages, url_file
+from kit.sitehtml import parse_file
+from mkdocs_citations.engine import load_bibliography
 
 SITE_URL = yaml.safe_load(
     re.search(r"^site_url:.*$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group()

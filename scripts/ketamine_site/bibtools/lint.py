@@ -19,8 +19,8 @@ from bibtexparser import model
 from ketamine_site.bibtools.braces import brace_problems
 from ketamine_site.bibtools.keys import key_problem
 from ketamine_site.bibtools.source import Placed, comment_lines, read_blocks, read_values
-from ketamine_site.citations.bibliography import MISSING_COMMA, parse_bibliography
-from ketamine_site.citations.problems import BibliographyError, Problem
+from mkdocs_citations.engine.bibliography import MISSING_COMMA, parse_bibliography
+from mkdocs_citations.engine.problems import BibliographyError, Problem
 
 # The comment right above an entry says where its fields were seen (verified.bib's vocabulary:
 # "seen:" for the record itself, "secondary:" for other papers' reference lists).

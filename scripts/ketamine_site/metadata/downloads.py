@@ -29,8 +29,8 @@ import rispy
 from bibtexparser import model
 from bibtexparser.writer import BibtexFormat
 
-from ketamine_site.citations.bibliography import Record
 from ketamine_site.metadata import fields
+from mkdocs_citations.engine.bibliography import Record
 
 # The whole site's bibliography, beside the References page.
 SITE_FILE_STEM = "ketamine-references"
@@ -93,6 +93,7 @@ def _ris_type(record: Record) -> str:
     return RIS_TYPES.get(record.entry_type, "GEN")
 
 
+@fields.per_record
 def ris_record(record: Record) -> dict:
     """One record as rispy's dict (tag names as rispy spells them); only fields it has."""
     kind = _ris_type(record)

@@ -10,7 +10,7 @@ import re
 from functools import cache
 from typing import NamedTuple
 
-from ketamine_site.citations.latex import to_unicode
+from mkdocs_citations.engine.latex import to_unicode
 
 AMA_MAX_LISTED = 6  # list every author up to six...
 AMA_LISTED_BEFORE_ET_AL = 3  # ...otherwise the first three, then "et al"
