@@ -161,7 +161,8 @@ def feed_paragraph(href: str, feed_url: str) -> str:
     """The changelog page's line pointing to its feed (``href`` from the page, ``feed_url`` the
     feed's full address)."""
     return (
-        f'<p class="changelog-feed">Follow these changes in a feed reader: <a href="{escape(href)}" '
+        '<p class="changelog-feed">Follow these changes in a feed reader: '
+        f'<a href="{escape(href)}" '
         f'type="{FEED_TYPE}">RSS feed of this changelog</a> '
         f"(<code>{escape(feed_url)}</code>).</p>"
     )

@@ -2,8 +2,9 @@
 
 Used by the build (reading times, glossary definitions) and by the reading-level checks
 (``tests/kit/readability.py``, which adds textstat's grade: a test-only dependency). Headings,
-code, tables, HTML (diagrams), snippets, citations ``[@key]``, attribute lists ``{ #id }`` and link targets are left out, because a reader
-does not read them as sentences, and a citation would otherwise count as a long word.
+code, tables, HTML (diagrams), snippets, citations ``[@key]``, attribute lists ``{ #id }`` and
+link targets are left out, because a reader does not read them as sentences, and a citation
+would otherwise count as a long word.
 """
 
 from __future__ import annotations

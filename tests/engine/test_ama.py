@@ -8,9 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_citations.engine import load_bibliography
-from mkdocs_citations.engine.ama import format_text
+from mkdocs_citations.engine import ama, load_bibliography
 from mkdocs_citations.engine.bibliography import Record
+from mkdocs_citations.engine.parts import to_text
+
+
+def format_text(record: Record) -> str:
+    """A record's AMA reference as plain text."""
+    return to_text(ama.reference_parts(record))
+
 
 ROOT = Path(__file__).resolve().parents[2]
 
