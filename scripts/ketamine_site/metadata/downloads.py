@@ -52,17 +52,21 @@ def _bibtex_format() -> BibtexFormat:
 
 def bibtex(records: Sequence[Record]) -> str:
     """The records as a ``.bib`` file: each entry's own fields, in its own order, braced."""
-    entries = [
-        model.Entry(
-            record.entry_type,
-            record.key,
-            [model.Field(name, value) for name, value in record.fields.items()],
-        )
-        for record in records
-    ]
+    return "\n\n".join(bibtex_entry(record) for record in records)
+
+
+@fields.per_record
+def bibtex_entry(record: Record) -> str:
+    """One record as BibTeX (written once per build, however many pages cite it)."""
+    entry = model.Entry(
+        record.entry_type,
+        record.key,
+        [model.Field(name, value) for name, value in record.fields.items()],
+    )
     # The default unparse stack encloses every value in braces; values are written as they are
     # (LaTeX and all), never re-encoded.
-    return bibtexparser.write_string(bibtexparser.Library(entries), bibtex_format=_bibtex_format())
+    library = bibtexparser.Library([entry])
+    return bibtexparser.write_string(library, bibtex_format=_bibtex_format())
 
 
 # ---- RIS ---------------------------------------------------------------------------------------
