@@ -291,3 +291,22 @@ def test_a_reviewed_value_that_is_no_date_fails_the_strict_build_with_its_line(t
     assert result.returncode == 1
     assert "WARNING -  topic/page.md:4: 'reviewed: yesterday' is not a date" in result.stderr
     assert result.stderr.count("'reviewed: yesterday' is not a date") == 1
+
+
+def test_each_record_is_described_once_per_build_whoever_asks(bib, monkeypatch):
+    """The citation tags, the JSON-LD and both downloads of every page share one reading of
+    each record: its names are parsed once, not once per page and format."""
+    parsed = []
+    real = fields.parse_name
+    monkeypatch.setattr(fields, "parse_name", lambda raw: parsed.append(raw) or real(raw))
+    fields.clear()
+    record = bib["mueller2020glutamate"]
+    for _page in range(3):
+        highwire.reference_content(record)
+        jsonld.work(record)
+        downloads.ris([record])
+        downloads.bibtex([record])
+    assert len(parsed) == 3  # Müller, Østergaard, de la Cruz: once each
+    fields.clear()  # the next build reads its bibliography afresh
+    highwire.reference_content(record)
+    assert len(parsed) == 6
