@@ -140,8 +140,14 @@ def ris_record(record: Record) -> dict:
 
 def ris(records: Sequence[Record]) -> str:
     """The records as an ``.ris`` file (UTF-8 text, one TY … ER block per record)."""
+    return "\n".join(ris_text(record) for record in records)
+
+
+@fields.per_record
+def ris_text(record: Record) -> str:
+    """One record's TY … ER block (written once per build, however many pages cite it)."""
     writer = _RisWriter(mapping=RIS_MAPPING, list_tags=RIS_LIST_TAGS)
-    return writer.formats([ris_record(record) for record in records])
+    return writer.formats([ris_record(record)])
 
 
 def read_ris(text: str) -> list[dict]:
