@@ -23,6 +23,7 @@ A page measured that way is not the site readers get.
 from __future__ import annotations
 
 import project_python  # noqa: F401  (first: outside .venv, one clear line, no traceback)
+import testkit  # noqa: F401  (puts tests/ on the path: the test kit, tests/kit/)
 
 import argparse
 import functools
@@ -40,8 +41,8 @@ import tempfile
 import threading
 from pathlib import Path
 
-from ketamine_site.sitebuild import build_site
-from ketamine_site.sitecheck import content_pages, is_compilation, url_file
+from kit.sitebuild import build_site
+from kit.sitecheck import content_pages, is_compilation, url_file
 
 ROOT = Path(__file__).resolve().parent.parent
 

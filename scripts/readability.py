@@ -3,18 +3,21 @@
     .venv/bin/python scripts/readability.py          # every page but the contributing guide
     .venv/bin/python scripts/readability.py --all    # the contributing guide too
 
-The figures come from ketamine_site.readability (textstat for the grade) and ketamine_site.layers
-(the core: everything outside "Go deeper" blocks and "Check yourself"). The tests hold each page's
-"In brief" to grade 10 or below, each teaching page to at most 22 words a sentence on average and
-its core to 1,200 words; this prints the figures behind those checks.
+The figures come from the test kit's readability (tests/kit/; textstat for the grade) and
+ketamine_site.layers (the core: everything outside "Go deeper" blocks and "Check yourself"). The
+tests hold each page's "In brief" to grade 10 or below, each teaching page to at most 22 words a
+sentence on average and its core to 1,200 words; this prints the figures behind those checks.
 """
 
 from __future__ import annotations
 
+import testkit  # noqa: F401  (puts tests/ on the path: the test kit, tests/kit/)
+
 import argparse
 from pathlib import Path
 
-from ketamine_site import layers, readability
+from ketamine_site import layers
+from kit import readability
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -30,7 +30,7 @@ from ketamine_site.bibtools.bibformat import differences, format_text
 from ketamine_site.bibtools.citing import cited_keys
 from ketamine_site.bibtools.lint import check_text
 from ketamine_site.bibtools.source import count_entries, read_blocks, read_text
-from ketamine_site.citations.problems import BibliographyError, Problem
+from mkdocs_citations.engine.problems import BibliographyError, Problem
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_FILE = ROOT / "references.bib"

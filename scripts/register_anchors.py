@@ -12,14 +12,15 @@ redirect in mkdocs.yml's ``redirect_maps``).
 from __future__ import annotations
 
 import project_python  # noqa: F401  (first: outside .venv, one clear line, no traceback)
+import testkit  # noqa: F401  (puts tests/ on the path: the test kit, tests/kit/)
 
 import argparse
 import sys
 import tempfile
 from pathlib import Path
 
-from ketamine_site.sitebuild import build_site
-from ketamine_site.sitecheck import (
+from kit.sitebuild import build_site
+from kit.sitecheck import (
     REGISTRY,
     load_registry,
     lost_anchors,

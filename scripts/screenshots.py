@@ -9,14 +9,15 @@ Debian's Chromium through Playwright. Prints the PNG paths; look at them before 
 from __future__ import annotations
 
 import project_python  # noqa: F401  (first: outside .venv, one clear line, no traceback)
+import testkit  # noqa: F401  (puts tests/ on the path: the test kit, tests/kit/)
 
 import argparse
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from ketamine_site.browsing import CHROMIUM, CHROMIUM_ARGS, serve
-from ketamine_site.sitecheck import content_pages
+from kit.browsing import CHROMIUM, CHROMIUM_ARGS, serve
+from kit.sitecheck import content_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ketamine_site.sitebuild import ROOT, build_site
+from kit.sitebuild import ROOT, build_site
 
 __all__ = ["ROOT", "build_site"]
 

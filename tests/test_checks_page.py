@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import ast
 
-from ketamine_site.sitebuild import ROOT
+from kit.sitebuild import ROOT
 
 CONTENT_TESTS = ROOT / "tests" / "test_content.py"
 CHECKS = ROOT / "docs" / "contributing" / "checks.md"

@@ -13,12 +13,13 @@ from pathlib import Path
 
 import yaml
 
-from ketamine_site import layers, readability
-from ketamine_site.citations import load_bibliography
-from ketamine_site.citations.markers import find_groups, parse_group
+from ketamine_site import layers
 from ketamine_site.glossaryterms import read_glossary
 from ketamine_site.prose import blank_non_prose
-from ketamine_site.sitebuild import ROOT
+from kit import readability
+from kit.sitebuild import ROOT
+from mkdocs_citations.engine import load_bibliography
+from mkdocs_citations.engine.markers import find_groups, parse_group
 
 DOCS = ROOT / "docs"
 ABBREVIATIONS = ROOT / "includes" / "abbreviations.md"

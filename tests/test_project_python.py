@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from ketamine_site.sitebuild import ROOT
+from kit.sitebuild import ROOT
 
 SCRIPTS = ["register_anchors.py", "references.py", "lighthouse.py", "screenshots.py"]
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from ketamine_site.sitebuild import ROOT, build_site
+from kit.sitebuild import ROOT, build_site
 
 EPOCH = 1_000_000_000  # 2001-09-09T01:46:40Z: a date no real build could produce by accident
 EPOCH_DAY = "2001-09-09"

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from ketamine_site.sitebuild import MKDOCS, QUIET, ROOT
-from ketamine_site.sitecopy import copy_project
+from kit.sitebuild import MKDOCS, QUIET, ROOT
+from kit.sitecopy import copy_project
 
 BANNER = 'class="admonition failure build-error"'
 WAIT = 240  # seconds for a rebuild of the whole site on a busy machine

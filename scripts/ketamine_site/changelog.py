@@ -157,6 +157,17 @@ def rss_xml(
     return ElementTree.tostring(rss, encoding="utf-8", xml_declaration=True) + b"\n"
 
 
+def feed_paragraph(href: str, feed_url: str) -> str:
+    """The changelog page's line pointing to its feed (``href`` from the page, ``feed_url`` the
+    feed's full address)."""
+    return (
+        '<p class="changelog-feed">Follow these changes in a feed reader: '
+        f'<a href="{escape(href)}" '
+        f'type="{FEED_TYPE}">RSS feed of this changelog</a> '
+        f"(<code>{escape(feed_url)}</code>).</p>"
+    )
+
+
 def feed_link_html(href: str, title: str) -> str:
     """The <link> in each page's head that lets browsers and feed readers find the feed."""
     return (

@@ -10,7 +10,8 @@ import posixpath
 import re
 from dataclasses import dataclass
 
-from ketamine_site.citations.markers import locate, written_key
+from ketamine_site import frontmatter
+from mkdocs_citations.engine.markers import locate, written_key
 
 LEVELS = {
     "established": "Established",
@@ -151,9 +152,6 @@ def table_markdown(declarations: list[Declaration], from_src: str) -> str:
     return "\n".join(rows)
 
 
-_FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(?:.*?\n)?(?:-{3}|\.{3})[ \t]*(?:\n|\Z)", re.DOTALL)
-
-
 def citation_line(
     source: str, key: str, occurrence: int, declaration: Declaration | None
 ) -> int | None:
@@ -164,15 +162,15 @@ def citation_line(
     title on a page without one). Citations before the box are found in the body, the box's in
     the front matter, and the rest in the body after "In brief".
     """
-    front = _FRONT_MATTER.match(source)
-    body_start = front.end() if front else 0
+    front = frontmatter.split(source)
+    body_start = front.end
     body = source[body_start:]
     in_box = declaration.sources.count(key) if declaration else 0
     end = summary_end(body) if in_box else None
     before_box = _count(body[:end], key) if end is not None else 0
     if occurrence < before_box:
         line = locate(body, key, occurrence)
-    elif occurrence < before_box + in_box and front:
+    elif occurrence < before_box + in_box and front.found:
         pattern = re.compile(r"(?<![\w.@-])@?" + re.escape(key) + r"(?!\w)")
         hits = [
             source.count("\n", 0, m.start()) + 1 for m in pattern.finditer(source, 0, body_start)

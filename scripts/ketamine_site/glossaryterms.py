@@ -25,7 +25,7 @@ from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
 
-from ketamine_site import readability
+from ketamine_site import sentences
 
 GLOSSARY_PAGE = "glossary.md"
 DEFINITION_CHARACTERS = 220  # a tooltip is a reminder; the entry holds the rest
@@ -50,7 +50,20 @@ class Term:
     definition: str  # plain text, for the tooltip
 
     def pattern(self) -> str:
-        return "|".join(_form_pattern(form) for form in sorted(self.forms, key=len, reverse=True))
+        """A regular expression for any of the term's forms, as a whole word."""
+        return rf"{_BEFORE}(?:{self._forms()}){_AFTER}"
+
+    def _forms(self) -> str:
+        return "|".join(_form_body(form) for form in sorted(self.forms, key=len, reverse=True))
+
+    def first_characters(self) -> set[str]:
+        """What a use of the term can start with."""
+        found = set()
+        for form in self.forms:
+            first = form[0]
+            caseless = first.isalpha() and not _case_sensitive(form)
+            found |= {first.upper(), first.lower()} if caseless else {first}
+        return found
 
 
 def _case_sensitive(form: str) -> bool:
@@ -58,7 +71,11 @@ def _case_sensitive(form: str) -> bool:
     return any(c.isupper() or c.isdigit() for c in form[1:])
 
 
-def _form_pattern(form: str) -> str:
+# A whole word: no letter, digit, "/" or "-" on either side ("NMDA" not in "NMDAR" or "anti-NMDA").
+_BEFORE, _AFTER = r"(?<![\w/-])", r"(?![\w/-])"
+
+
+def _form_body(form: str) -> str:
     body = re.escape(form)
     if not _case_sensitive(form):
         first = form[0]
@@ -66,11 +83,11 @@ def _form_pattern(form: str) -> str:
             f"[{first.upper()}{first.lower()}]" + re.escape(form[1:]) if first.isalpha() else body
         )
         body += "(?:s|es)?" if form[-1].isalpha() else ""
-    return rf"(?<![\w/-]){body}(?![\w/-])"
+    return body
 
 
 def _plain(markdown: str) -> str:
-    paragraphs = readability.page_prose(markdown)
+    paragraphs = sentences.page_prose(markdown)
     return " ".join(paragraphs)
 
 
@@ -78,7 +95,7 @@ def _definition(markdown: str) -> str:
     """The entry's first sentences, without citations or markup, short enough for a tooltip."""
     text = _plain(markdown)
     kept = ""
-    for sentence in readability.sentences(text):
+    for sentence in sentences.sentences(text):
         if sentence.startswith("See "):  # a pointer to a page, not part of the definition
             continue
         if kept and len(kept) + len(sentence) + 1 > DEFINITION_CHARACTERS:
@@ -124,16 +141,7 @@ class GlossaryTerms:
         self.glossary_src = glossary_src
         self.page_src: str | None = None  # None: link nothing (the glossary itself, the guide)
         self._by_group = {f"t{i}": term for i, term in enumerate(terms)}
-        # Where two terms start at the same place, the longer wins ("NMDA receptor" over
-        # "receptor"): a regex alternation takes its first alternative, so the longest go first.
-        longest_first = sorted(
-            self._by_group.items(), key=lambda item: -max(len(f) for f in item[1].forms)
-        )
-        self._pattern = (
-            re.compile("|".join(f"(?P<{group}>{term.pattern()})" for group, term in longest_first))
-            if terms
-            else None
-        )
+        self._pattern = _any_term(terms) if terms else None
 
     def set_page(self, src_uri: str | None) -> None:
         """Link terms on the page at ``src_uri`` (a path inside docs/), or on none."""
@@ -158,6 +166,22 @@ class GlossaryTerms:
             if term.id not in linked:
                 return match, term
         return None
+
+
+def _any_term(terms: list[Term]) -> re.Pattern:
+    """One expression for every term, each a named group ("t0", "t1"...), longest term first.
+
+    Where two terms start at the same place, the longer wins ("NMDA receptor" over "receptor"):
+    a regex alternation takes its first alternative that matches, so the longest go first.
+
+    The word boundaries stand once, around the alternation, and a lookahead for the characters
+    a term can start with comes first: the engine then skips most positions at once, where it
+    would otherwise try every term's boundary at each (a tenth of the time on a long page).
+    """
+    starts = "".join(sorted({re.escape(c) for t in terms for c in t.first_characters()}))
+    longest_first = sorted(range(len(terms)), key=lambda i: -max(map(len, terms[i].forms)))
+    terms_re = "|".join(f"(?P<t{i}>{terms[i]._forms()})" for i in longest_first)
+    return re.compile(rf"(?=[{starts}]){_BEFORE}(?:{terms_re}){_AFTER}")
 
 
 def _skipped(element: etree.Element) -> bool:

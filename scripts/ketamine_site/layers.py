@@ -11,13 +11,12 @@ from __future__ import annotations
 import math
 import re
 
-from ketamine_site import readability
+from ketamine_site import frontmatter, sentences
 
 WORDS_PER_MINUTE = 200  # a common figure for expository text read for understanding
 CHECK_YOURSELF = re.compile(r"^## Check yourself\b.*$", re.MULTILINE)
 # A folded block whose title starts "Go deeper" (``???`` closed, ``???+`` open), any type.
 DEEPER = re.compile(r'^(?P<indent>[ \t]*)\?\?\?\+?[ \t]+[\w-]+(?:[ \t]+[\w-]+)*[ \t]+"Go deeper\b')
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
 
 
 def _indent(line: str) -> int:
@@ -30,7 +29,7 @@ def split(markdown: str) -> tuple[str, str]:
     ``core`` is everything before "Check yourself" outside "Go deeper" blocks; ``deeper`` is the
     blocks' content. Line structure is kept in each, so paragraphs stay paragraphs.
     """
-    body = _FRONT_MATTER.sub("", markdown, count=1)
+    body = frontmatter.body(markdown)
     if check := CHECK_YOURSELF.search(body):
         body = body[: check.start()]
     core: list[str] = []
@@ -53,9 +52,9 @@ def split(markdown: str) -> tuple[str, str]:
 def words(markdown: str) -> int:
     """Words of prose (readability's definition: no headings, code, citations or markup)."""
     return sum(
-        readability.words(sentence)
-        for paragraph in readability.page_prose(markdown)
-        for sentence in readability.sentences(paragraph)
+        sentences.words(sentence)
+        for paragraph in sentences.page_prose(markdown)
+        for sentence in sentences.sentences(paragraph)
     )
 
 

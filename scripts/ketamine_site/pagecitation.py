@@ -64,8 +64,11 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "?", "!")) else text + "."
 
 
-def citation_html(citation: PageCitation, preview: bool = False) -> str:
-    """The "Cite this page" section: the citation as plain, selectable text, and a copy button.
+def citation_html(
+    citation: PageCitation, preview: bool = False, search_exclude: bool = False
+) -> str:
+    """The "Cite this page" section: the citation as plain, selectable text, and a copy button
+    (``search_exclude``: marked for the search index to leave out).
 
     ``preview``: the site has no published address (``is_preview``); a note says the address is
     a local one, so nobody copies it into a reference list.
@@ -85,7 +88,8 @@ def citation_html(citation: PageCitation, preview: bool = False) -> str:
     local = f'<p class="page-citation__preview"><strong>{e(PREVIEW_NOTE)}</strong></p>\n'
     local = local if preview else ""
     return (
-        f'<section class="page-citation" aria-labelledby="{ANCHOR}">\n'
+        f"<section {'data-search-exclude ' if search_exclude else ''}"
+        f'class="page-citation" aria-labelledby="{ANCHOR}">\n'
         f'<h2 class="page-citation__title" id="{ANCHOR}">Cite this page<a class="headerlink" '
         f'href="#{ANCHOR}" title="Link to this section">¶</a></h2>\n'
         f"{text}\n"

@@ -19,11 +19,12 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
+from ketamine_site import frontmatter
+
 REVIEW_MONTHS = 12
 # Pages about the site rather than about ketamine: they are not reviewed against sources.
 NOT_REVIEWED = ("contributing/", "changelog.md")
 
-_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 _REVIEWED_LINE = re.compile(r"^reviewed:[ \t]*(.*?)[ \t]*(?:#.*)?$", re.MULTILINE)
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _FIX = "write the day you last checked the page against its sources as reviewed: YYYY-MM-DD"
@@ -74,13 +75,13 @@ def add_months(day: date, months: int) -> date:
 
 def read_review(source: str) -> Review | ReviewProblem:
     """The page's review date, or why it has none usable (with the line to fix, if any)."""
-    block = _FRONT_MATTER.match(source)
-    if not block:
+    block = frontmatter.split(source)
+    if not block.found:
         return ReviewProblem(None, f"no front matter with a review date: {_FIX}")
-    found = _REVIEWED_LINE.search(block.group(1))
+    found = _REVIEWED_LINE.search(block.yaml)
     if not found:
         return ReviewProblem(2, f"no 'reviewed:' in the front matter: {_FIX}")
-    line = block.group(1).count("\n", 0, found.start()) + 2  # +1 for '---', +1 for 1-based
+    line = block.yaml.count("\n", 0, found.start()) + 2  # +1 for '---', +1 for 1-based
     value = found.group(1).strip("\"'")
     if not _ISO_DAY.fullmatch(value):
         return ReviewProblem(line, f"'reviewed: {found.group(1)}' is not a date: {_FIX}")

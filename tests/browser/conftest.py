@@ -11,8 +11,8 @@ import os
 
 import pytest
 
-from ketamine_site.browsing import CHROMIUM, CHROMIUM_ARGS, DESKTOP, Site, block_other_hosts, serve
-from ketamine_site.sitecheck import content_pages
+from kit.browsing import CHROMIUM, CHROMIUM_ARGS, DESKTOP, Site, block_other_hosts, serve
+from kit.sitecheck import content_pages
 
 MISSING = f"Debian's chromium not found at {CHROMIUM}; apt-get install chromium"
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from ketamine_site.browsing import (
+from kit.browsing import (
     AXE_OPTIONS,
     COLOR_RULES,
     MODES,
@@ -22,7 +22,7 @@ from ketamine_site.browsing import (
     describe_violations,
     preload_axe,
 )
-from ketamine_site.sitecheck import url_file
+from kit.sitecheck import url_file
 
 pytestmark = pytest.mark.browser
 

@@ -10,7 +10,7 @@ import shutil
 
 import pytest
 
-from ketamine_site.browsing import (
+from kit.browsing import (
     Watch,
     axe_violations,
     block_other_hosts,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ketamine_site.browsing import (
+from kit.browsing import (
     ALL_TOOLTIP_BOXES,
     IN_VIEWPORT,
     MODES,
@@ -14,7 +14,7 @@ from ketamine_site.browsing import (
     most_cited_page,
     tooltip_problem,
 )
-from ketamine_site.sitecheck import url_file
+from kit.sitecheck import url_file
 
 pytestmark = pytest.mark.browser
 

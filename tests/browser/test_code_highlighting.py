@@ -12,7 +12,7 @@ from __future__ import annotations
 import markdown
 import pytest
 
-from ketamine_site.browsing import DESKTOP, block_other_hosts, describe_violations, preload_axe
+from kit.browsing import DESKTOP, block_other_hosts, describe_violations, preload_axe
 
 pytestmark = pytest.mark.browser
 

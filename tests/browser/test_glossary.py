@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from ketamine_site.sitecheck import url_file
+from kit.sitecheck import url_file
 
 pytestmark = pytest.mark.browser
 

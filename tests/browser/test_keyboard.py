@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ketamine_site.browsing import most_cited_page
+from kit.browsing import most_cited_page
 
 pytestmark = pytest.mark.browser
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from ketamine_site.browsing import DESKTOP, IN_VIEWPORT, most_cited_page, tooltip_problem
-from ketamine_site.sitecheck import parse_file, url_file
+from kit.browsing import DESKTOP, IN_VIEWPORT, most_cited_page, tooltip_problem
+from kit.sitecheck import parse_file, url_file
 
 pytestmark = pytest.mark.browser
 

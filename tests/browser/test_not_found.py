@@ -14,8 +14,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from ketamine_site.browsing import DESKTOP, Watch, block_other_hosts
-from ketamine_site.sitebuild import site_url
+from kit.browsing import DESKTOP, Watch, block_other_hosts
+from kit.sitebuild import site_url
 
 pytestmark = pytest.mark.browser
 

@@ -8,8 +8,8 @@ from datetime import date
 
 import pytest
 
-from ketamine_site.browsing import DESKTOP, block_other_hosts
-from ketamine_site.sitebuild import site_url
+from kit.browsing import DESKTOP, block_other_hosts
+from kit.sitebuild import site_url
 
 pytestmark = pytest.mark.browser
 

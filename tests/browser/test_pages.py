@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from ketamine_site.browsing import Watch, serve
-from ketamine_site.sitebuild import build_site
-from ketamine_site.sitecheck import redirect_stubs, resolve
+from kit.browsing import Watch, serve
+from kit.sitebuild import build_site
+from kit.sitecheck import redirect_stubs, resolve
 
 pytestmark = pytest.mark.browser
 

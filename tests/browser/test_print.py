@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from ketamine_site.browsing import DESKTOP, IN_VIEWPORT, PHONE, Watch, block_other_hosts
-from ketamine_site.sitebuild import site_url
+from kit.browsing import DESKTOP, IN_VIEWPORT, PHONE, Watch, block_other_hosts
+from kit.sitebuild import site_url
 
 pytestmark = pytest.mark.browser
 

@@ -12,7 +12,7 @@ from datetime import date
 
 import pytest
 
-from ketamine_site.browsing import (
+from kit.browsing import (
     DESKTOP,
     MODES,
     axe_violations,
@@ -21,8 +21,8 @@ from ketamine_site.browsing import (
     preload_axe,
     serve,
 )
-from ketamine_site.sitebuild import ROOT, build_site
-from ketamine_site.sitecopy import copy_project, edit
+from kit.sitebuild import ROOT, build_site
+from kit.sitecopy import copy_project, edit
 
 pytestmark = pytest.mark.browser
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from ketamine_site.citations import load_bibliography
+from mkdocs_citations.engine import load_bibliography
 
 GOLDEN = Path(__file__).parent / "golden"
 

@@ -8,9 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from ketamine_site.citations import load_bibliography
-from ketamine_site.citations.ama import format_text
-from ketamine_site.citations.bibliography import Record
+from mkdocs_citations.engine import ama, load_bibliography
+from mkdocs_citations.engine.bibliography import Record
+from mkdocs_citations.engine.parts import to_text
+
+
+def format_text(record: Record) -> str:
+    """A record's AMA reference as plain text."""
+    return to_text(ama.reference_parts(record))
+
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -261,7 +267,7 @@ def _citeproc(items: list[dict], style_name: str) -> dict[str, str]:
 
 
 def _type_cases() -> tuple[list[Record], list[dict]]:
-    from ketamine_site.citations import parse_bibliography
+    from mkdocs_citations.engine import parse_bibliography
 
     bib = parse_bibliography("\n".join(entry for entry, _ in TYPE_CASES), "types.bib")
     assert bib.problems == []
@@ -303,8 +309,8 @@ def test_every_entry_type_matches_citeproc_vancouver_with_case_kept():
     """Vancouver against citeproc-py's "NLM/Vancouver: Citing Medicine" style. Web pages are
     left out here: that CSL file puts the site's name before the page's title, which Citing
     Medicine does not; test_biblatex.py holds our web page form to Citing Medicine's."""
-    from ketamine_site.citations.parts import to_text
-    from ketamine_site.citations.style import VANCOUVER
+    from mkdocs_citations.engine.parts import to_text
+    from mkdocs_citations.engine.style import VANCOUVER
 
     records, items = _type_cases()
     theirs = _citeproc(items, "nlm-citation-sequence")

@@ -6,12 +6,18 @@ from __future__ import annotations
 
 import pytest
 
-from ketamine_site.citations import parse_bibliography
-from ketamine_site.citations.ama import format_text
-from ketamine_site.citations.biblatex import parse_date
-from ketamine_site.citations.markdown_ext import FormattedReferences
-from ketamine_site.citations.parts import to_text
-from ketamine_site.citations.style import VANCOUVER
+from mkdocs_citations.engine import parse_bibliography
+from mkdocs_citations.engine.ama import reference_parts
+from mkdocs_citations.engine.biblatex import parse_date
+from mkdocs_citations.engine.bibliography import Record
+from mkdocs_citations.engine.markdown_ext import FormattedReferences
+from mkdocs_citations.engine.parts import to_text
+from mkdocs_citations.engine.style import VANCOUVER
+
+
+def format_text(record: Record) -> str:
+    """A record's AMA reference as plain text."""
+    return to_text(reference_parts(record))
 
 
 def ama(text: str, key: str) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from benchmark import make_bibliography
 
-from ketamine_site.citations import (
+from mkdocs_citations.engine import (
     BibliographyError,
     bibliography,
     load_bibliography,

@@ -12,10 +12,10 @@ import re
 
 import pytest
 
-from ketamine_site.citations import BibliographyError, parse_bibliography
-from ketamine_site.citations.parts import to_html, to_text
-from ketamine_site.citations.style import AMA, VANCOUVER
 from ketamine_site.metadata import downloads, highwire, jsonld
+from mkdocs_citations.engine import BibliographyError, parse_bibliography
+from mkdocs_citations.engine.parts import to_html, to_text
+from mkdocs_citations.engine.style import AMA, VANCOUVER
 
 
 def _bib(entry: str):
@@ -143,7 +143,7 @@ def test_other_identifiers_are_read_in_the_forms_exporters_write(fields, linked)
 
 def test_a_doi_link_escapes_what_an_address_cannot_hold():
     """SICI DOIs hold "<" and ">", which an address carries percent-encoded."""
-    from ketamine_site.citations.identifiers import doi_url
+    from mkdocs_citations.engine.identifiers import doi_url
 
     sici = "10.1002/(SICI)1096-987X(199803)19:4<377::AID-JCC1>3.0.CO;2-P"
     assert doi_url(sici) == (
@@ -346,7 +346,7 @@ KEYED = """@article{пункт3,
 def _page(markdown_text: str, style=AMA):
     import markdown
 
-    from ketamine_site.citations.markdown_ext import CitationExtension
+    from mkdocs_citations.engine.markdown_ext import CitationExtension
 
     extension = CitationExtension(parse_bibliography(KEYED, "refs.bib"), style=style)
     html = markdown.markdown(markdown_text, extensions=[extension])
@@ -392,7 +392,7 @@ def test_a_singular_label_with_a_range_or_list_is_several_pages(written, ama, va
 def test_an_unreadable_citation_fails_the_strict_build_with_its_line(tmp_path):
     from test_hook_build import make_project
 
-    from ketamine_site.sitebuild import build_site
+    from kit.sitebuild import build_site
 
     page = "# Page\n\nFirst [@пункт3].\n\nThen [@ пункт3] by mistake.\n"
     project = make_project(tmp_path, {"index.md": page}, bib=KEYED)

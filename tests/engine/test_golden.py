@@ -17,8 +17,8 @@ from pathlib import Path
 import markdown
 import pytest
 
-from ketamine_site.citations.markdown_ext import CitationExtension
-from ketamine_site.citations.style import AMA, VANCOUVER
+from mkdocs_citations.engine.markdown_ext import CitationExtension
+from mkdocs_citations.engine.style import AMA, VANCOUVER
 
 GOLDEN = Path(__file__).parent / "golden"
 

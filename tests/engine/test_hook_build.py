@@ -1,4 +1,5 @@
-"""The MkDocs hook in real builds of a small project: errors, warnings, the site bibliography."""
+"""The citation plugin with this site's hooks in real builds of a small project: errors, warnings,
+the site bibliography."""
 
 from __future__ import annotations
 
@@ -10,14 +11,17 @@ from pathlib import Path
 
 import pytest
 
-from ketamine_site import bibcache, sitebibliography
-from ketamine_site.sitebuild import ROOT, build_site
+from kit.sitebuild import ROOT, build_site
+from mkdocs_citations import bibcache, sitebibliography
 
 BIB = (Path(__file__).parent / "golden" / "golden.bib").read_text(encoding="utf-8")
 
 
-def make_project(tmp_path: Path, pages: dict[str, str], bib: str = BIB) -> Path:
+def make_project(
+    tmp_path: Path, pages: dict[str, str], bib: str = BIB, style: str | None = None
+) -> Path:
     project = tmp_path / "project"
+    style_line = f"\n                  style: {style}" if style else ""
     (project / "docs").mkdir(parents=True)
     (project / "references.bib").write_text(bib, encoding="utf-8")
     (project / "mkdocs.yml").write_text(
@@ -27,8 +31,12 @@ def make_project(tmp_path: Path, pages: dict[str, str], bib: str = BIB) -> Path:
             theme:
               name: material
               font: false
+            plugins:
+              - search
+              - citations:
+                  bibliography: references.bib{style_line}
             hooks:
-              - {ROOT / "scripts" / "mkdocs_hooks.py"}
+              - {ROOT / "scripts" / "evidence_hooks.py"}
               - {ROOT / "scripts" / "link_hooks.py"}
             markdown_extensions:
               - admonition
@@ -324,7 +332,7 @@ def test_a_plugin_that_edits_the_page_during_search_is_reported(tmp_path):
     assert result.returncode == 0
     assert (
         "index.md: a plugin changed the page's content during page_context, between the "
-        "citation hook's two steps"
+        "citation plugin's two steps"
     ) in result.stderr
     html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert '<sup class="citation" id="cite-1">' in html and '<ol class="references">' in html
@@ -426,10 +434,8 @@ def test_a_link_to_a_missing_section_names_the_line_and_the_id_meant(tmp_path):
 
 
 def test_citation_style_is_chosen_in_mkdocs_yml(tmp_path):
-    """`extra: citation_style: vancouver` switches references and labels to Vancouver."""
-    project = make_project(tmp_path, PAGES)
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text() + "extra:\n  citation_style: vancouver\n")
+    """The plugin's `style: vancouver` switches references and labels to Vancouver."""
+    project = make_project(tmp_path, PAGES, style="vancouver")
     result = build_site(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
@@ -438,13 +444,9 @@ def test_citation_style_is_chosen_in_mkdocs_yml(tmp_path):
 
 
 def test_an_unknown_citation_style_is_a_clear_error(tmp_path):
-    project = make_project(tmp_path, PAGES)
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text() + "extra:\n  citation_style: harvard\n")
+    project = make_project(tmp_path, PAGES, style="harvard")
     result = build_site(project, tmp_path / "site")
     assert result.returncode == 1
-    assert (
-        "mkdocs.yml: extra: citation_style: unknown citation style 'harvard': use one of ama, "
-        "vancouver" in result.stderr
-    )
+    assert "Plugin 'citations' option 'style'" in result.stderr
+    assert "'harvard'" in result.stderr and "'ama', 'vancouver'" in result.stderr
     assert "Traceback" not in result.stderr

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from ketamine_site.citations.markers import Cite, find_groups, locate, parse_group
-from ketamine_site.citations.numbering import Numbering, compress
+from mkdocs_citations.engine.markers import Cite, find_groups, locate, parse_group
+from mkdocs_citations.engine.numbering import Numbering, compress
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,6 @@ text in the meta tags and in the JSON-LD, never markup, and LaTeX must not reach
 
 from __future__ import annotations
 
-import datetime as dt
 import textwrap
 
 import bibtexparser
@@ -14,16 +13,10 @@ import extruct
 import lxml.html
 import pytest
 
-from ketamine_site.citations import parse_bibliography
 from ketamine_site.metadata import downloads, fields, highwire, jsonld
-from ketamine_site.metadata.page import (
-    PageInfo,
-    ReviewedDateError,
-    Site,
-    reviewed_date,
-    site_bibliography,
-)
-from ketamine_site.sitebuild import ROOT, build_site
+from ketamine_site.metadata.page import PageInfo, Site
+from kit.sitebuild import ROOT, build_site
+from mkdocs_citations.engine import parse_bibliography
 
 HOSTILE_TITLE = 'Glutamate <b>bursts</b> & "rapid" relief </script> <!- x'
 HOSTILE_BIB = textwrap.dedent(
@@ -85,20 +78,6 @@ def test_names_are_split_and_decoded(bib):
 def test_pages_split_into_first_and_last(bib):
     assert fields.page_range(bib["mueller2020glutamate"]) == ("100", "110")
     assert fields.page_range(bib["web2021page"]) == ("", "")
-
-
-@pytest.mark.parametrize(
-    ("value", "expected"),
-    [(dt.date(2026, 12, 3), "2026-12-03"), ("2026-12-03", "2026-12-03"), (None, ""), ("", "")],
-)
-def test_reviewed_dates_are_read_from_yaml_dates_or_text(value, expected):
-    assert reviewed_date(value) == expected
-
-
-@pytest.mark.parametrize("value", ["last week", "2026-13-40", "3 Dec 2026", 2026])
-def test_a_reviewed_value_that_is_not_a_date_is_an_error_not_a_guess(value):
-    with pytest.raises(ReviewedDateError, match="YYYY-MM-DD"):
-        reviewed_date(value)
 
 
 def test_citation_reference_lists_only_fields_the_record_has(bib):
@@ -197,11 +176,6 @@ def test_download_links_are_relative_to_the_page():
     ]
 
 
-def test_site_bibliography_lists_each_source_once_alphabetically(bib):
-    web, mueller = bib["web2021page"], bib["mueller2020glutamate"]
-    assert site_bibliography([web, mueller, web]) == (web, mueller)  # "A Web page" < "Müller"
-
-
 # ---- A real build ------------------------------------------------------------------------------
 
 
@@ -218,8 +192,10 @@ def _project(tmp_path):
               name: material
               custom_dir: {ROOT / "overrides"}
               font: false
+            plugins:
+              - citations:
+                  bibliography: references.bib
             hooks:
-              - {ROOT / "scripts" / "mkdocs_hooks.py"}
               - {ROOT / "scripts" / "metadata_hooks.py"}
             """
         ),
@@ -303,9 +279,34 @@ def test_downloads_are_written_for_the_page_and_the_site(built):
 
 
 def test_a_reviewed_value_that_is_no_date_fails_the_strict_build_with_its_line(tmp_path):
+    """One reader of `reviewed:` (reviewdates), reported once, by the pages hook; the metadata
+    then has no date rather than a guess."""
     project = _project(tmp_path)
+    config = project / "mkdocs.yml"
+    hooks = f"hooks:\n  - {ROOT / 'scripts' / 'page_hooks.py'}\n"
+    config.write_text(config.read_text().replace("hooks:\n", hooks), encoding="utf-8")
     page = project / "docs" / "topic" / "page.md"
     page.write_text(page.read_text().replace("2026-12-03", "yesterday"), encoding="utf-8")
     result = build_site(project, tmp_path / "site")
     assert result.returncode == 1
     assert "WARNING -  topic/page.md:4: 'reviewed: yesterday' is not a date" in result.stderr
+    assert result.stderr.count("'reviewed: yesterday' is not a date") == 1
+
+
+def test_each_record_is_described_once_per_build_whoever_asks(bib, monkeypatch):
+    """The citation tags, the JSON-LD and both downloads of every page share one reading of
+    each record: its names are parsed once, not once per page and format."""
+    parsed = []
+    real = fields.parse_name
+    monkeypatch.setattr(fields, "parse_name", lambda raw: parsed.append(raw) or real(raw))
+    fields.clear()
+    record = bib["mueller2020glutamate"]
+    for _page in range(3):
+        highwire.reference_content(record)
+        jsonld.work(record)
+        downloads.ris([record])
+        downloads.bibtex([record])
+    assert len(parsed) == 3  # Müller, Østergaard, de la Cruz: once each
+    fields.clear()  # the next build reads its bibliography afresh
+    highwire.reference_content(record)
+    assert len(parsed) == 6

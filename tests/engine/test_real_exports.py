@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 from test_hook_build import make_project
 
-from ketamine_site.citations import parse_bibliography
-from ketamine_site.citations.markdown_ext import FormattedReferences
-from ketamine_site.citations.style import AMA, VANCOUVER
-from ketamine_site.sitebuild import build_site
+from kit.sitebuild import build_site
+from mkdocs_citations.engine import parse_bibliography
+from mkdocs_citations.engine.markdown_ext import FormattedReferences
+from mkdocs_citations.engine.style import AMA, VANCOUVER
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "bib"
 
@@ -93,9 +93,7 @@ def test_a_page_citing_every_entry_builds_without_latex(tmp_path, path, style):
     keys = parse_bibliography(text, path.name).keys()
     page = "# Everything\n\n" + "\n\n".join(f"Cited [@{key}]." for key in keys) + "\n"
     pages = {"index.md": page, "references.md": "# References\n\n<!-- bibliography -->\n"}
-    project = make_project(tmp_path, pages, bib=text)
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text() + f"extra:\n  citation_style: {style}\n")
+    project = make_project(tmp_path, pages, bib=text, style=style)
     # Not --strict: an incomplete entry is a warning, which is the point of this build.
     result = build_site(project, tmp_path / "site", strict=False)
     assert result.returncode == 0, result.stderr
@@ -117,8 +115,11 @@ def test_a_page_citing_every_entry_builds_without_latex(tmp_path, path, style):
 def test_the_better_biblatex_export_reads_as_references_bib_does():
     """The same three works, exported by Zotero's Better BibLaTeX, format as the site's own
     entries do (the export has no PMCID: Better BibTeX puts that in a note)."""
-    from ketamine_site.citations import load_bibliography
-    from ketamine_site.citations.ama import format_text
+    from mkdocs_citations.engine import ama, load_bibliography
+    from mkdocs_citations.engine.parts import to_text
+
+    def format_text(record):
+        return to_text(ama.reference_parts(record))
 
     ours = load_bibliography(Path(__file__).resolve().parents[2] / "references.bib")
     export = load_bibliography(FIXTURES / "better-biblatex.bib")

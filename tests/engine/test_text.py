@@ -6,10 +6,10 @@ import itertools
 
 import pytest
 
-from ketamine_site.citations import names, textcase
-from ketamine_site.citations.ama import sentence_case
-from ketamine_site.citations.latex import to_unicode
-from ketamine_site.citations.names import format_authors, format_name
+from mkdocs_citations.engine import names, textcase
+from mkdocs_citations.engine.ama import sentence_case
+from mkdocs_citations.engine.latex import to_unicode
+from mkdocs_citations.engine.names import format_authors, format_name
 
 
 @pytest.mark.parametrize(

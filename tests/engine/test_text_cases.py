@@ -8,13 +8,19 @@ from __future__ import annotations
 
 import pytest
 
-from ketamine_site.citations import parse_bibliography
-from ketamine_site.citations.ama import format_text
-from ketamine_site.citations.fields import sentence_case, title_case
-from ketamine_site.citations.latex import to_unicode
-from ketamine_site.citations.names import format_authors, format_name
-from ketamine_site.citations.style import VANCOUVER
 from ketamine_site.metadata import downloads, fields, highwire, jsonld
+from mkdocs_citations.engine import ama, parse_bibliography
+from mkdocs_citations.engine.fields import sentence_case, title_case
+from mkdocs_citations.engine.latex import to_unicode
+from mkdocs_citations.engine.names import format_authors, format_name
+from mkdocs_citations.engine.parts import to_text
+from mkdocs_citations.engine.style import VANCOUVER
+
+
+def format_text(record) -> str:
+    """A record's AMA reference as plain text."""
+    return to_text(ama.reference_parts(record))
+
 
 # ---- Case ----------------------------------------------------------------------------------
 

@@ -12,7 +12,7 @@ from bibcases import GOOD, REAL_BIB
 from ketamine_site.bibtools import bibformat
 from ketamine_site.bibtools.bibformat import content, format_text
 from ketamine_site.bibtools.source import read_blocks
-from ketamine_site.citations import BibliographyError, parse_bibliography
+from mkdocs_citations.engine import BibliographyError, parse_bibliography
 
 # Every construct, written untidily: comments with blank runs and trailing spaces, @string in
 # both delimiters, @preamble, @comment, an indented entry with odd spacing and capitals, quoted

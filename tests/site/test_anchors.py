@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import textwrap
 
-from ketamine_site.sitebuild import build_site
-from ketamine_site.sitecheck import (
+from kit.sitebuild import build_site
+from kit.sitecheck import (
     REGISTRY,
     headings_without_permalink,
     load_registry,
@@ -20,7 +20,7 @@ from ketamine_site.sitecheck import (
     published_anchors,
     unregistered_headings,
 )
-from ketamine_site.sitecopy import copy_site, edit
+from kit.sitecopy import copy_site, edit
 
 REGISTER = "Run `.venv/bin/python scripts/register_anchors.py` and commit tests/site/anchors.json."
 KEEP = (

@@ -14,9 +14,10 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from ketamine_site import layers, readability
+from ketamine_site import layers
 from ketamine_site.glossaryterms import GlossaryTerms, read_glossary
-from ketamine_site.sitebuild import ROOT
+from kit import readability
+from kit.sitebuild import ROOT
 
 DOCS = ROOT / "docs"
 KEY_POINTS = "## Key points { #key-points }"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ketamine_site.sitecheck import broken_links
-from ketamine_site.sitecopy import copy_site, edit
+from kit.sitecheck import broken_links
+from kit.sitecopy import copy_site, edit
 
 
 def test_no_internal_link_or_anchor_is_broken(built_site):

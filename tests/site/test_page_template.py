@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from ketamine_site.sitebuild import ROOT, build_site
-from ketamine_site.sitecopy import copy_project
+from kit.sitebuild import ROOT, build_site
+from kit.sitecopy import copy_project
 
 GUIDE = ROOT / "docs" / "contributing" / "adding-a-page.md"
 NEW_PAGE = "mechanism/new-step.md"  # where the guide says a step of the cascade goes
@@ -43,6 +43,7 @@ def project(tmp_path_factory) -> Path:
     for name in ("pyproject.toml", "tests/conftest.py", "tests/test_content.py"):
         (project / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(ROOT / name, project / name)
+    shutil.copytree(ROOT / "tests" / "kit", project / "tests" / "kit", dirs_exist_ok=True)
     (project / "docs" / NEW_PAGE).write_text(template(), encoding="utf-8")
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")

@@ -15,8 +15,8 @@ import feedparser
 import pytest
 
 from ketamine_site.changelog import read_entries
-from ketamine_site.sitebuild import ROOT, build_site, site_url
-from ketamine_site.sitecopy import copy_project, edit
+from kit.sitebuild import ROOT, build_site, site_url
+from kit.sitecopy import copy_project, edit
 
 SITE_URL = site_url()
 DOCS = ROOT / "docs"

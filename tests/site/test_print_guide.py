@@ -13,8 +13,8 @@ from collections import Counter
 import yaml
 
 from ketamine_site.printguide import is_chapter
-from ketamine_site.sitebuild import ROOT
-from ketamine_site.sitecheck import url_file
+from kit.sitebuild import ROOT
+from kit.sitecheck import url_file
 
 PRINT_PAGE = "print/"
 

@@ -6,8 +6,8 @@ pages and states the browser tests do not visit.
 
 from __future__ import annotations
 
-from ketamine_site.sitecheck import third_party_loads
-from ketamine_site.sitecopy import copy_site, edit
+from kit.sitecheck import third_party_loads
+from kit.sitecopy import copy_site, edit
 
 
 def test_nothing_in_the_built_site_loads_from_another_host(built_site):

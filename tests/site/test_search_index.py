@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ketamine_site.sitebuild import ROOT, build_site
-from ketamine_site.sitecopy import copy_project
+from kit.sitebuild import ROOT, build_site
+from kit.sitecopy import copy_project
 
 GUIDE = sorted(
     p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs/contributing").glob("*.md")

@@ -17,11 +17,11 @@ import lxml.html
 import pytest
 import yaml
 
-from ketamine_site.citations import load_bibliography
 from ketamine_site.metadata.downloads import read_ris
-from ketamine_site.sitebuild import ROOT, site_url
-from ketamine_site.sitecheck import content_pages, url_file
-from ketamine_site.sitehtml import parse_file
+from kit.sitebuild import ROOT, site_url
+from kit.sitecheck import content_pages, url_file
+from kit.sitehtml import parse_file
+from mkdocs_citations.engine import load_bibliography
 
 SITE_URL = site_url()
 BIBLIOGRAPHY = load_bibliography(ROOT / "references.bib")

@@ -7,8 +7,8 @@ from __future__ import annotations
 from bibtexparser import model
 
 from ketamine_site.bibtools.source import Placed
-from ketamine_site.citations import identifiers
-from ketamine_site.citations.problems import Problem
+from mkdocs_citations.engine import identifiers
+from mkdocs_citations.engine.problems import Problem
 
 # What the maintainer is told to write: the bare form only.
 HINTS = {

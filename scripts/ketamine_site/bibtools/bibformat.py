@@ -25,7 +25,7 @@ from bibtexparser import model
 
 from ketamine_site.bibtools.lint import syntax_problems
 from ketamine_site.bibtools.source import Placed, comment_lines, read_blocks
-from ketamine_site.citations.problems import BibliographyError, Problem
+from mkdocs_citations.engine.problems import BibliographyError, Problem
 
 FIELD_ORDER = (
     "author",

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from ketamine_site.citations.problems import Problem
+from mkdocs_citations.engine.problems import Problem
 
 BLOCK_START = re.compile(r"@\w*[ \t]*(?=[{(])")
 _LINE_START_BLOCK = re.compile(r"[ \t]*@\w*[ \t]*[{(]")

@@ -9,17 +9,13 @@ spans), raw HTML blocks, HTML comments (``prose.blank_non_prose``) and escaped b
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import yaml
 
-from ketamine_site.citations.markers import find_groups, parse_group
+from ketamine_site import frontmatter
 from ketamine_site.prose import blank_non_prose
-
-_FRONT_MATTER = re.compile(
-    r"\A-{3}[ \t]*\n(?P<yaml>.*?\n)?(?:-{3}|\.{3})[ \t]*(?:\n|\Z)", re.DOTALL
-)
+from mkdocs_citations.engine.markers import find_groups, parse_group
 
 
 def cited_keys(docs: Path) -> set[str]:
@@ -33,10 +29,10 @@ def cited_keys(docs: Path) -> set[str]:
 def page_keys(text: str) -> set[str]:
     """The keys one page cites, in its body and in its evidence declaration."""
     keys = set()
-    match = _FRONT_MATTER.match(text)
-    if match:
-        keys |= _evidence_sources(match["yaml"] or "")
-        text = text[match.end() :]
+    front = frontmatter.split(text)
+    if front.found:
+        keys |= _evidence_sources(front.yaml)
+        text = text[front.end :]
     prose = blank_non_prose(text)
     for group in find_groups(prose):
         if group.start() > 0 and prose[group.start() - 1] == "\\":

@@ -20,9 +20,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ketamine_site.citations.bibliography import YEAR_PATTERN
-from ketamine_site.citations.latex import to_unicode
-from ketamine_site.citations.names import parse_name, split_names
+from mkdocs_citations.engine.bibliography import YEAR_PATTERN
+from mkdocs_citations.engine.latex import to_unicode
+from mkdocs_citations.engine.names import parse_name, split_names
 
 KEY_PATTERN = re.compile(r"[a-z][a-z0-9_]*")
 WORD_PATTERN = r"[a-z][a-z0-9]*"

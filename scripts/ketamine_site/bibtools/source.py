@@ -15,9 +15,9 @@ from pathlib import Path
 import bibtexparser
 from bibtexparser import model
 
-from ketamine_site.citations.biblatex import normalise
-from ketamine_site.citations.bibliography import quiet_bibtexparser
-from ketamine_site.citations.problems import BibliographyError, Problem
+from mkdocs_citations.engine.biblatex import normalise
+from mkdocs_citations.engine.bibliography import quiet_bibtexparser
+from mkdocs_citations.engine.problems import BibliographyError, Problem
 
 
 @dataclass(frozen=True)

@@ -29,8 +29,8 @@ import rispy
 from bibtexparser import model
 from bibtexparser.writer import BibtexFormat
 
-from ketamine_site.citations.bibliography import Record
 from ketamine_site.metadata import fields
+from mkdocs_citations.engine.bibliography import Record
 
 # The whole site's bibliography, beside the References page.
 SITE_FILE_STEM = "ketamine-references"
@@ -52,17 +52,21 @@ def _bibtex_format() -> BibtexFormat:
 
 def bibtex(records: Sequence[Record]) -> str:
     """The records as a ``.bib`` file: each entry's own fields, in its own order, braced."""
-    entries = [
-        model.Entry(
-            record.entry_type,
-            record.key,
-            [model.Field(name, value) for name, value in record.fields.items()],
-        )
-        for record in records
-    ]
+    return "\n\n".join(bibtex_entry(record) for record in records)
+
+
+@fields.per_record
+def bibtex_entry(record: Record) -> str:
+    """One record as BibTeX (written once per build, however many pages cite it)."""
+    entry = model.Entry(
+        record.entry_type,
+        record.key,
+        [model.Field(name, value) for name, value in record.fields.items()],
+    )
     # The default unparse stack encloses every value in braces; values are written as they are
     # (LaTeX and all), never re-encoded.
-    return bibtexparser.write_string(bibtexparser.Library(entries), bibtex_format=_bibtex_format())
+    library = bibtexparser.Library([entry])
+    return bibtexparser.write_string(library, bibtex_format=_bibtex_format())
 
 
 # ---- RIS ---------------------------------------------------------------------------------------
@@ -93,6 +97,7 @@ def _ris_type(record: Record) -> str:
     return RIS_TYPES.get(record.entry_type, "GEN")
 
 
+@fields.per_record
 def ris_record(record: Record) -> dict:
     """One record as rispy's dict (tag names as rispy spells them); only fields it has."""
     kind = _ris_type(record)
@@ -135,8 +140,14 @@ def ris_record(record: Record) -> dict:
 
 def ris(records: Sequence[Record]) -> str:
     """The records as an ``.ris`` file (UTF-8 text, one TY … ER block per record)."""
+    return "\n".join(ris_text(record) for record in records)
+
+
+@fields.per_record
+def ris_text(record: Record) -> str:
+    """One record's TY … ER block (written once per build, however many pages cite it)."""
     writer = _RisWriter(mapping=RIS_MAPPING, list_tags=RIS_LIST_TAGS)
-    return writer.formats([ris_record(record) for record in records])
+    return writer.formats([ris_record(record)])
 
 
 def read_ris(text: str) -> list[dict]:

@@ -8,12 +8,14 @@ inferred (no DOI from a URL, no month from nowhere).
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from collections.abc import Callable
+from functools import cache, wraps
+from typing import NamedTuple, TypeVar
 
-from ketamine_site.citations import identifiers
-from ketamine_site.citations.bibliography import Record
-from ketamine_site.citations.latex import to_unicode
-from ketamine_site.citations.names import parse_name, split_names
+from mkdocs_citations.engine import identifiers
+from mkdocs_citations.engine.bibliography import Record
+from mkdocs_citations.engine.latex import to_unicode
+from mkdocs_citations.engine.names import parse_name, split_names
 
 
 class Person(NamedTuple):
@@ -30,6 +32,35 @@ class Person(NamedTuple):
         return " ".join(part for part in (self.given, self.family, self.suffix) if part)
 
 
+_T = TypeVar("_T")
+_memos: list[dict] = []
+
+
+def per_record(function: Callable[[Record], _T]) -> Callable[[Record], _T]:
+    """``function`` computed once per record (by identity), whichever page or download asks:
+    every page that cites a source, and both downloads, describe it alike. ``clear`` empties
+    the memos (each build, as the records are a new bibliography's)."""
+    memo: dict[int, tuple[Record, _T]] = {}  # id → (the record, kept so its id stays its own)
+    _memos.append(memo)
+
+    @wraps(function)
+    def memoized(record: Record) -> _T:
+        found = memo.get(id(record))
+        if found is None:
+            found = memo[id(record)] = (record, function(record))
+        return found[1]
+
+    return memoized
+
+
+def clear() -> None:
+    """Forget every record's memoized values and decoded names (a new build)."""
+    for memo in _memos:
+        memo.clear()
+    people.cache_clear()
+
+
+@cache  # each name list parsed once: the same authors are on every page that cites them
 def people(value: str) -> tuple[Person, ...]:
     """A BibTeX name list → people in order; a closing "and others" names nobody, so is dropped."""
     if not value.strip():

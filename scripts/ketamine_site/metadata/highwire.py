@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import html
 
-from ketamine_site.citations.bibliography import Record
 from ketamine_site.metadata import fields
 from ketamine_site.metadata.page import PageInfo
+from mkdocs_citations.engine.bibliography import Record
 
 
 def _meta(name: str, content: str) -> str:
@@ -45,6 +45,7 @@ def reference_pairs(record: Record) -> list[tuple[str, str]]:
     return [(name, value) for name, value in pairs if value]
 
 
+@fields.per_record
 def reference_content(record: Record) -> str:
     """The unescaped ``content`` of one ``citation_reference`` tag."""
     return "; ".join(f"{name}={value}" for name, value in reference_pairs(record))

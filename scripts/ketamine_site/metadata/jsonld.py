@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import json
 
-from ketamine_site.citations.bibliography import Record
 from ketamine_site.metadata import fields
 from ketamine_site.metadata.page import PageInfo
+from mkdocs_citations.engine.bibliography import Record
 
 CONTEXT = "https://schema.org"
 # Who the site is written for (README): clinicians, and students. MedicalAudience takes its
@@ -37,6 +37,7 @@ def _identifier(name: str, value: str) -> dict:
     return {"@type": "PropertyValue", "propertyID": name, "value": value}
 
 
+@fields.per_record
 def work(record: Record) -> dict:
     """One cited source as a schema.org object; only fields the record has."""
     kind = TYPES.get(record.entry_type, "CreativeWork")

@@ -8,14 +8,15 @@ after periods and commas and before colons and semicolons; a page locator in par
 
 from __future__ import annotations
 
-from ketamine_site.citations import identifiers as ids
-from ketamine_site.citations.bibliography import Record
-from ketamine_site.citations.fields import (  # noqa: F401 (sentence_case: part of the API)
+from mkdocs_citations.engine import identifiers as ids
+from mkdocs_citations.engine.bibliography import Record
+from mkdocs_citations.engine.fields import (  # noqa: F401 (sentence_case: part of the API)
     MONTHS,
     doi,
     end,
     headline_title,
     iso_date,
+    kind,
     month_number,
     ordinal,
     pages,
@@ -26,9 +27,9 @@ from ketamine_site.citations.fields import (  # noqa: F401 (sentence_case: part 
     text,
     year,
 )
-from ketamine_site.citations.latex import to_unicode
-from ketamine_site.citations.names import format_authors
-from ketamine_site.citations.parts import Part, to_html, to_text
+from mkdocs_citations.engine.latex import to_unicode
+from mkdocs_citations.engine.names import format_authors
+from mkdocs_citations.engine.parts import Part
 
 
 def identifiers(record: Record) -> list[Part]:
@@ -239,27 +240,11 @@ def _generic(record: Record) -> list[Part]:
 FORMATTERS = {
     "article": _article,
     "book": _book,
-    "mvbook": _book,
-    "collection": _book,
-    "mvcollection": _book,
-    "proceedings": _book,
-    "mvproceedings": _book,
-    "incollection": _chapter,
-    "inbook": _chapter,
-    "bookinbook": _chapter,
-    "inproceedings": _chapter,
-    "conference": _chapter,
+    "chapter": _chapter,
     "thesis": _thesis,
-    "phdthesis": _thesis,
-    "mastersthesis": _thesis,
     "report": _report,
-    "techreport": _report,
-    "manual": _book,
-    "misc": _web,
-    "online": _web,
-    "electronic": _web,
-    "www": _web,
-    "webpage": _web,
+    "web": _web,
+    "generic": _generic,
 }
 
 
@@ -274,7 +259,7 @@ def _online(record: Record) -> list[Part]:
 
 def reference_parts(record: Record) -> list[Part]:
     """The AMA reference for one record, as styled pieces."""
-    formatter = FORMATTERS.get(record.entry_type, _generic)
+    formatter = FORMATTERS[kind(record)]
     parts = formatter(record)
     if formatter is not _web:  # a web page gives its URL and access date itself
         parts += _online(record)
@@ -284,11 +269,3 @@ def reference_parts(record: Record) -> list[Part]:
 def locator(pages_text: str) -> str:
     """What follows the number for a page locator ("p33", "pp33-35"): AMA's "(p33)"."""
     return f"({pages_text})"
-
-
-def format_html(record: Record) -> str:
-    return to_html(reference_parts(record))
-
-
-def format_text(record: Record) -> str:
-    return to_text(reference_parts(record))

@@ -16,8 +16,8 @@ import unicodedata
 from functools import cache
 from typing import NamedTuple
 
-from ketamine_site.citations.latex_backslash import BACKSLASH, undo_escaped_backslashes
-from ketamine_site.citations.latex_full import decode_full
+from mkdocs_citations.engine.latex_backslash import BACKSLASH, undo_escaped_backslashes
+from mkdocs_citations.engine.latex_full import decode_full
 
 # Accent commands → Unicode combining marks.
 _ACCENTS = {

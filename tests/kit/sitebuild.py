@@ -9,7 +9,7 @@ from pathlib import Path
 
 from mkdocs.utils.yaml import yaml_load
 
-# The project this package is run from: scripts/ketamine_site/ sits two levels below it.
+# The project: tests/kit/ sits two levels below it.
 ROOT = Path(__file__).resolve().parents[2]
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 # Silences the MkDocs 2 notices printed by Material and properdocs; the pin below 2 is deliberate.

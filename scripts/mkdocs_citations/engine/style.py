@@ -1,12 +1,16 @@
 """A citation style: one module behind this small interface.
 
-A style says four things: how a reference is written (``reference_parts``), how a group of
+A style says three things: how a reference is written (``reference_parts``), how a group of
 citations stands in the text (``label``: its brackets and where it goes against punctuation),
-in what order sources are numbered and listed (``order``), and how a page locator reads
-(``locator``). AMA is the default; Vancouver proves the seam. A site picks one in mkdocs.yml::
+and how a page locator reads (``locator``). Both styles number sources in order of first
+citation on a page; the site-wide bibliography is alphabetical by the style's own text
+(``sitebibliography.order``). AMA is the default; Vancouver proves the seam. A site picks one
+in mkdocs.yml::
 
-    extra:
-      citation_style: vancouver
+    plugins:
+      - citations:
+          bibliography: references.bib
+          style: vancouver
 """
 
 from __future__ import annotations
@@ -14,9 +18,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ketamine_site.citations import ama, vancouver
-from ketamine_site.citations.bibliography import Record
-from ketamine_site.citations.parts import Part
+from mkdocs_citations.engine import ama, vancouver
+from mkdocs_citations.engine.bibliography import Record
+from mkdocs_citations.engine.parts import Part
 
 
 @dataclass(frozen=True)
@@ -39,9 +43,6 @@ class CitationStyle:
     reference_parts: Callable[[Record], list[Part]]
     label: Label
     locator: Callable[[str], str]  # "p33" / "pp33-35" → what follows the number
-    # "first-cited": a page numbers sources 1, 2, 3… in order of first citation and lists them
-    # so; the site-wide bibliography is alphabetical (render.bibliography_order) in both.
-    order: str = "first-cited"
 
 
 AMA = CitationStyle("ama", ama.reference_parts, Label(), ama.locator)

@@ -34,8 +34,8 @@ from bibtexparser.middlewares import (
     ResolveStringReferencesMiddleware,
 )
 
-from ketamine_site.citations import biblatex, identifiers, nameforms, positions
-from ketamine_site.citations.problems import BibliographyError, Problem
+from mkdocs_citations.engine import biblatex, identifiers, nameforms, positions
+from mkdocs_citations.engine.problems import BibliographyError, Problem
 
 # Fields an entry type cannot be formatted without, after ``biblatex.normalise`` (so ``journal``
 # is also met by ``journaltitle``, ``year`` by ``date``). A tuple inside means "one of these".

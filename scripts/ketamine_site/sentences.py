@@ -1,21 +1,20 @@
-"""How hard a page is to read: its prose as plain text, its sentences, and their reading level.
+"""A page's prose as plain text, in paragraphs and sentences: what a reader reads as sentences.
 
-textstat computes the Flesch–Kincaid grade (syllables from the CMU dictionary); this module only
-decides what counts as prose on a page. Headings, code, tables, HTML (diagrams), snippets,
-citations ``[@key]``, attribute lists ``{ #id }`` and link targets are left out, because a reader
-does not read them as sentences, and a citation would otherwise count as a long word.
+Used by the build (reading times, glossary definitions) and by the reading-level checks
+(``tests/kit/readability.py``, which adds textstat's grade: a test-only dependency). Headings,
+code, tables, HTML (diagrams), snippets, citations ``[@key]``, attribute lists ``{ #id }`` and
+link targets are left out, because a reader does not read them as sentences, and a citation
+would otherwise count as a long word.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-import textstat
+from ketamine_site import frontmatter
 
 IN_BRIEF = "## In brief { #in-brief }"
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _CITATION = re.compile(r"\s*\\?\[[^\[\]]*@[^\[\]]*\]")
@@ -34,7 +33,7 @@ _WORD = re.compile(r"[A-Za-z0-9][\w'’\-–/.,()²⁺⁻]*")
 
 def _paragraphs(markdown: str) -> list[str]:
     """The page's prose, one string per paragraph or list item, markup removed."""
-    text = _COMMENT.sub("", _FRONT_MATTER.sub("", markdown, count=1))
+    text = _COMMENT.sub("", frontmatter.body(markdown))
     blocks: list[list[str]] = [[]]
     fence = ""
     for line in text.split("\n"):
@@ -94,33 +93,13 @@ def words(sentence: str) -> int:
     return len(_WORD.findall(sentence))
 
 
-@dataclass(frozen=True)
-class Reading:
-    """Figures for a stretch of prose."""
-
-    sentences: int
-    words: int
-    grade: float  # Flesch–Kincaid grade level
-
-    @property
-    def mean_sentence_length(self) -> float:
-        return self.words / self.sentences if self.sentences else 0.0
-
-
-def measure(paragraphs: list[str]) -> Reading:
-    found = [s for paragraph in paragraphs for s in sentences(paragraph)]
-    text = " ".join(found)
-    grade = textstat.flesch_kincaid_grade(text) if found else 0.0
-    return Reading(len(found), sum(words(s) for s in found), grade)
-
-
 def page_prose(markdown: str) -> list[str]:
     return _paragraphs(markdown)
 
 
 def in_brief(markdown: str) -> list[str] | None:
     """The paragraphs of the page's "In brief" section, or None if it has none."""
-    body = _FRONT_MATTER.sub("", markdown, count=1)
+    body = frontmatter.body(markdown)
     start = body.find(IN_BRIEF)
     if start < 0:
         return None

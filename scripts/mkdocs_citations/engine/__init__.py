@@ -1,8 +1,8 @@
 """A citation engine for Markdown: Pandoc-style ``[@key]`` markers → numbered citations (AMA by
 default, or Vancouver).
 
-Pure Python with no MkDocs imports, so it can outlive the site generator: the MkDocs hook in
-``scripts/mkdocs_hooks.py`` is a thin adapter. The modules, one concept each:
+Pure Python with no MkDocs imports, so it can outlive the site generator: the MkDocs plugin
+(``mkdocs_citations.plugin``) is a thin adapter. The modules, one concept each:
 
 - ``problems``      what can go wrong: ``Problem`` values, or one fatal ``BibliographyError``
 - ``bibliography``  a ``.bib`` file → ``Record`` objects and their problems (bibtexparser 2)
@@ -12,7 +12,9 @@ Pure Python with no MkDocs imports, so it can outlive the site generator: the Mk
 - ``latex``         LaTeX in field values → Unicode, with brace-protected spans kept apart
 - ``latex_full``    the LaTeX that ``latex`` leaves, through pylatexenc
 - ``names``         BibTeX name lists → author strings ("Family Initials", "et al")
-- ``fields``        a record's fields read for a reference: case, dates, pages, identifiers
+- ``fields``        a record's fields read for a reference: case, dates, pages, identifiers, and
+                    which form of reference each entry type takes (``KINDS``)
+- ``months``        the month names
 - ``parts``         a reference as styled pieces → HTML or plain text
 - ``style``         the interface a citation style fills, and the styles by name
 - ``ama``           the AMA 11th edition style (the default)
@@ -22,13 +24,13 @@ Pure Python with no MkDocs imports, so it can outlive the site generator: the Mk
 - ``markdown_ext``  the Python-Markdown extension that ties the above to a page
 """
 
-from ketamine_site.citations.bibliography import (
+from mkdocs_citations.engine.bibliography import (
     Bibliography,
     Record,
     load_bibliography,
     parse_bibliography,
 )
-from ketamine_site.citations.problems import BibliographyError, Problem
+from mkdocs_citations.engine.problems import BibliographyError, Problem
 
 __all__ = [
     "Bibliography",

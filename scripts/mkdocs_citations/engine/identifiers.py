@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping
 from urllib.parse import quote, unquote, urlsplit
 
-from ketamine_site.citations.problems import Problem
+from mkdocs_citations.engine.problems import Problem
 
 # Bare and clean already (the common case, one match per entry): no LaTeX, brace or space.
 _BARE_DOI = re.compile(r"10\.\d{4,9}/[^\s\\{}]+")

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 
-from ketamine_site.citations.ama import container_field, identifiers, thesis_genre
-from ketamine_site.citations.bibliography import Record
-from ketamine_site.citations.fields import (
+from mkdocs_citations.engine.ama import container_field, identifiers, thesis_genre
+from mkdocs_citations.engine.bibliography import Record
+from mkdocs_citations.engine.fields import (
     MONTHS,
     end,
     iso_date,
+    kind,
     month_number,
     ordinal,
     pages,
@@ -26,9 +27,9 @@ from ketamine_site.citations.fields import (
     text,
     year,
 )
-from ketamine_site.citations.latex import to_unicode
-from ketamine_site.citations.names import format_authors
-from ketamine_site.citations.parts import Part
+from mkdocs_citations.engine.latex import to_unicode
+from mkdocs_citations.engine.names import format_authors
+from mkdocs_citations.engine.parts import Part
 
 MAX_LISTED = 6  # ICMJE: list the first six authors, then "et al."
 
@@ -223,33 +224,17 @@ def _generic(record: Record) -> list[Part]:
 FORMATTERS = {
     "article": _article,
     "book": _book,
-    "mvbook": _book,
-    "collection": _book,
-    "mvcollection": _book,
-    "proceedings": _book,
-    "mvproceedings": _book,
-    "incollection": _chapter,
-    "inbook": _chapter,
-    "bookinbook": _chapter,
-    "inproceedings": _chapter,
-    "conference": _chapter,
+    "chapter": _chapter,
     "thesis": _thesis,
-    "phdthesis": _thesis,
-    "mastersthesis": _thesis,
     "report": _report,
-    "techreport": _report,
-    "manual": _book,
-    "misc": _web,
-    "online": _web,
-    "electronic": _web,
-    "www": _web,
-    "webpage": _web,
+    "web": _web,
+    "generic": _generic,
 }
 
 
 def reference_parts(record: Record) -> list[Part]:
     """The Vancouver reference for one record, as styled pieces."""
-    formatter = FORMATTERS.get(record.entry_type, _generic)
+    formatter = FORMATTERS[kind(record)]
     parts = formatter(record)
     if formatter is not _web:  # a web page gives its address itself
         parts += _available(record)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from ketamine_site.citations.latex import decode
+from mkdocs_citations.engine.latex import decode
 
 # Words and what separates them; re.split keeps the separators at odd positions.
 _WORDS_AND_GAPS = re.compile(r"([\s\-/]+)")

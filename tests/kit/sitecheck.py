@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-from ketamine_site.sitehtml import parse_file
+from kit.sitehtml import parse_file
 
 LOCAL = "http://site.invalid/"  # a stand-in origin, to resolve relative URLs with urljoin
 REGISTRY = Path(__file__).resolve().parents[2] / "tests" / "site" / "anchors.json"

@@ -1,19 +1,22 @@
-"""The bibliography as the build uses it: parsed once, again only when the file changes.
+"""The bibliography as the build uses it: parsed once, again only when the file's contents change.
 
 ``mkdocs serve`` rebuilds on every save. A bibliography that cannot be read then must not stop
 the preview (MkDocs would stop answering until the next good rebuild): the last good parse is
-kept and the error returned with it, for the hook to print and show on the pages. A one-off
-``mkdocs build`` fails on the same error instead (the hook decides; see ``Loaded.error``).
+kept and the error returned with it, for the plugin to print and show on the pages. A one-off
+``mkdocs build`` fails on the same error instead (the plugin decides; see ``Loaded.error``).
+The file is compared by its contents (a digest), not its modification time, so a save that
+changes nothing, or a checkout that puts the same text back, costs no new parse.
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from ketamine_site.citations import Bibliography, BibliographyError, load_bibliography
-from ketamine_site.citations.markdown_ext import FormattedReferences
-from ketamine_site.citations.style import DEFAULT, CitationStyle
+from mkdocs_citations.engine import Bibliography, BibliographyError, load_bibliography
+from mkdocs_citations.engine.markdown_ext import FormattedReferences
+from mkdocs_citations.engine.style import DEFAULT, CitationStyle
 
 
 @dataclass(frozen=True)
@@ -27,7 +30,7 @@ class Loaded:
 
 class BibliographyCache:
     def __init__(self) -> None:
-        self._signature: tuple[int, int, str] | None = None
+        self._signature: tuple[str, str] | None = None
         self._good: Loaded | None = None
         self._error = ""
 
@@ -35,13 +38,13 @@ class BibliographyCache:
         """The bibliography at ``path`` (``name`` in messages), reparsed only if it (or the
         citation style) changed."""
         try:
-            stat = path.stat()
+            contents = path.read_bytes()
         except FileNotFoundError:
             self._signature = None
             return self._failed(
                 f"{name}: bibliography not found. Create it (it may be empty).", style
             )
-        signature = (stat.st_mtime_ns, stat.st_size, style.name)
+        signature = (hashlib.blake2b(contents, digest_size=16).hexdigest(), style.name)
         if signature == self._signature:
             return self._failed(self._error, style) if self._error else self._good
         self._signature = signature

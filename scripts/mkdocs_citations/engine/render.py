@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from functools import cache
 from typing import NamedTuple
 
-from ketamine_site.citations.numbering import compress
+from mkdocs_citations.engine.numbering import compress
 
 
 def _ama_locator(pages: str) -> str:
@@ -149,13 +149,9 @@ class BibliographyEntry(NamedTuple):  # a tuple: one per source cited anywhere, 
     cited_on: tuple[tuple[str, str], ...]  # (page title, URL of the page's entry)
 
 
-def bibliography_order(entries: Sequence[BibliographyEntry]) -> list[BibliographyEntry]:
-    """Alphabetical, as the site-wide bibliography lists them."""
-    return sorted(entries, key=lambda e: (e.sort_text.casefold(), e.key))
-
-
 def bibliography_html(ordered: Sequence[BibliographyEntry]) -> str:
-    """The site-wide bibliography: every source cited anywhere, in ``bibliography_order``."""
+    """The site-wide bibliography: every source cited anywhere, in the order given
+    (``sitebibliography.order``)."""
     if not ordered:
         return '<p class="bibliography-empty">No page cites a source yet.</p>'
     items = []

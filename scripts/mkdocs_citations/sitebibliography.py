@@ -1,9 +1,10 @@
 """The site-wide bibliography page: every cited source once, with links to the pages citing it.
 
-Built from what the pages cited during the build; the MkDocs hook passes in each citing page's
-title and URL. Also the copy of that page the search index reads: each reference as bare text,
-the words the index keeps, without the tags (italics, links, "Cited on", permalinks) it would
-parse only to drop.
+Built from what the pages cited during the build; the plugin passes in each citing page's
+title and URL. The order (``order``) is alphabetical by the style's own text: the page, its
+search copy and whatever else lists the site's sources (the site's downloads) share it. Also
+the copy of that page the search index reads: each reference as bare text, the words the index
+keeps, without the tags (italics, links, "Cited on", permalinks) it would parse only to drop.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import posixpath
 from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 
-from ketamine_site.citations.render import BibliographyEntry, bibliography_html, bibliography_order
+from mkdocs_citations.engine.render import BibliographyEntry, bibliography_html
 
 PLACEHOLDER = "<!-- bibliography -->"
 MISSING_PLACEHOLDER = (
@@ -58,16 +59,25 @@ def uncited(keys: Iterable[str], cited: Mapping[str, object]) -> list[str]:
     return [key for key in keys if key not in cited]
 
 
+def order(keys: Iterable[str], references) -> list[str]:
+    """``keys`` as the site-wide bibliography lists them: alphabetical by each reference's plain
+    text in the site's style (``references``: ``FormattedReferences``), then by key."""
+    return sorted(keys, key=lambda key: (references.get(key)[1].casefold(), key))
+
+
 def fill(
     content: str,
     cited_on: Mapping[str, Sequence[CitingPage]],
     references,
     page_url: str,
+    placeholder: str = PLACEHOLDER,
+    before: str = "",
 ) -> tuple[str, str]:
-    """(the page's content, the copy search reads), each with ``PLACEHOLDER`` replaced.
+    """(the page's content, the copy search reads), each with ``placeholder`` replaced.
 
-    ``cited_on`` maps each cited key to the pages citing it, in build order; ``references``
-    gives (HTML, plain text) per key (``FormattedReferences``).
+    ``cited_on`` maps each cited key to the pages citing it, in the order of ``order``;
+    ``references`` gives (HTML, plain text) per key (``FormattedReferences``); ``before`` goes
+    before the list (the site's download links).
     """
     links: dict[str, str] = {}  # each citing page's URL from here, worked out once
     entries = []
@@ -78,10 +88,10 @@ def fill(
                 links[page.url] = relative_url(page.url, page_url)
         cited = tuple([(page.title, f"{links[page.url]}#ref-{key}") for page in pages])
         entries.append(BibliographyEntry(key, reference_html, text, cited))
-    ordered = bibliography_order(entries)
-    items = "".join(f"<li>{html.escape(e.sort_text, quote=False)} </li>\n" for e in ordered)
-    search_copy = f'<ul class="bibliography">\n{items}</ul>' if ordered else bibliography_html([])
+    items = "".join(f"<li>{html.escape(e.sort_text, quote=False)} </li>\n" for e in entries)
+    search_copy = f'<ul class="bibliography">\n{items}</ul>' if entries else bibliography_html([])
+    before = f"{before}\n" if before else ""
     return (
-        content.replace(PLACEHOLDER, bibliography_html(ordered)),
-        content.replace(PLACEHOLDER, search_copy),
+        content.replace(placeholder, before + bibliography_html(entries)),
+        content.replace(placeholder, search_copy),
     )

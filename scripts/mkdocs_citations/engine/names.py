@@ -10,8 +10,8 @@ import re
 from functools import cache
 from typing import NamedTuple
 
-from ketamine_site.citations.latex import to_unicode
-from ketamine_site.citations.nameforms import standard_form
+from mkdocs_citations.engine.latex import to_unicode
+from mkdocs_citations.engine.nameforms import standard_form
 
 AMA_MAX_LISTED = 6  # list every author up to six...
 AMA_LISTED_BEFORE_ET_AL = 3  # ...otherwise the first three, then "et al"

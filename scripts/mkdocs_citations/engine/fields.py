@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import re
 
-from ketamine_site.citations.biblatex import clean_doi
-from ketamine_site.citations.bibliography import Record
-from ketamine_site.citations.latex import to_unicode
-from ketamine_site.citations.textcase import sentence_case, title_case
+from mkdocs_citations.engine.biblatex import clean_doi
+from mkdocs_citations.engine.bibliography import Record
+from mkdocs_citations.engine.latex import to_unicode
+from mkdocs_citations.engine.months import MONTHS
+from mkdocs_citations.engine.textcase import sentence_case, title_case
 
 # The languages whose titles take English case rules; biblatex, too, changes the case of
 # English titles only (its langid, or the older language/hyphenation fields).
@@ -73,20 +74,6 @@ def year(record: Record) -> str:
     return f"{first}-{last}" if first and last else first
 
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 _MONTH_INDEX = {name.lower()[:3]: number for number, name in enumerate(MONTHS, 1)}
 
 
@@ -135,3 +122,25 @@ def responsible(record: Record) -> tuple[str, str]:
 def doi(record: Record) -> str:
     value = record.get("doi")
     return value if not value or value.startswith("10.") else clean_doi(value)
+
+
+# Which form of reference each entry type takes, in every style: a style writes one formatter
+# per kind (its ``FORMATTERS``), and any other type takes the style's generic form.
+KINDS = {
+    "article": "article",
+    **dict.fromkeys(
+        ("book", "mvbook", "collection", "mvcollection", "proceedings", "mvproceedings", "manual"),
+        "book",
+    ),
+    **dict.fromkeys(
+        ("incollection", "inbook", "bookinbook", "inproceedings", "conference"), "chapter"
+    ),
+    **dict.fromkeys(("thesis", "phdthesis", "mastersthesis"), "thesis"),
+    **dict.fromkeys(("report", "techreport"), "report"),
+    **dict.fromkeys(("misc", "online", "electronic", "www", "webpage"), "web"),
+}
+
+
+def kind(record: Record) -> str:
+    """The record's form of reference (``KINDS``), "generic" for any other entry type."""
+    return KINDS.get(record.entry_type, "generic")

@@ -1,4 +1,5 @@
-"""What the search index is not given: citation groups, page reference lists, term tooltips.
+"""What the search index is not given: citation groups, page reference lists, and any other
+piece a site names (this site: its glossary terms' tooltips).
 
 A search for a word would otherwise find every page whose tooltips or references contain it, and
 the index would repeat each reference once per citation. Marking them ``data-search-exclude``
@@ -8,18 +9,18 @@ more than the rest of the hook put together. So, for the search plugin's turn on
 content is put back right after (``after_search``): the page keeps every byte of its markup, and
 the index is the one that ``data-search-exclude`` on those elements would give.
 
-Pure functions on strings; the MkDocs hook calls them.
+Pure functions on strings; the plugin calls them.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 # Each piece runs from its opening text to its first closing tag (none of them holds its own tag).
 HIDDEN_FROM_SEARCH = (
     ('<sup class="citation" id="cite-', "</sup>"),
     ('<ol class="references">', "</ol>"),
-    ('<span class="term-tooltip">', "</span>"),  # a glossary term's definition
 )
 # What Material's search plugin removes from a page's content after indexing it: its own
 # data-search-* attributes (material/plugins/search/plugin.py, on_page_context). Not a change
@@ -27,10 +28,11 @@ HIDDEN_FROM_SEARCH = (
 SEARCH_PLUGIN_STRIPS = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")
 
 
-def hidden_spans(content: str) -> list[tuple[int, int]]:
-    """(start, end) of each piece to hide, in page order; str.find, as a regex scan costs more."""
+def hidden_spans(content: str, more: Sequence[tuple[str, str]] = ()) -> list[tuple[int, int]]:
+    """(start, end) of each piece to hide (``HIDDEN_FROM_SEARCH`` and ``more``, each an
+    (opening, closing) pair), in page order; str.find, as a regex scan costs more."""
     spans = []
-    for opening, closing in HIDDEN_FROM_SEARCH:
+    for opening, closing in (*HIDDEN_FROM_SEARCH, *more):
         start = content.find(opening)
         while start >= 0:
             end = content.find(closing, start)
@@ -43,10 +45,10 @@ def hidden_spans(content: str) -> list[tuple[int, int]]:
     return spans
 
 
-def for_search(content: str) -> str:
+def for_search(content: str, more: Sequence[tuple[str, str]] = ()) -> str:
     """``content`` without the hidden pieces; the very same object if it has none."""
     pieces, position = [], 0
-    for start, end in hidden_spans(content):
+    for start, end in hidden_spans(content, more):
         if start >= position:  # not inside a piece already left out
             pieces.append(content[position:start])
             position = end

@@ -20,6 +20,8 @@ from collections.abc import Mapping
 from bibtexparser.library import Library
 from bibtexparser.middlewares.middleware import LibraryMiddleware
 
+from mkdocs_citations.engine.months import MACROS
+
 # ISO 8601 / EDTF as biblatex takes it: 2018, 2018-06, 2018-06-05, ranges "a/b", open "a/",
 # and the EDTF qualifiers ? ~ % (uncertain, approximate), which a reference list drops.
 # A time of day, which a reference list drops: 11:20:51, 11:20:51.5, with Z or an offset (-07:00).
@@ -216,23 +218,6 @@ def split_concatenation(value: str) -> list[str] | None:
     return pieces
 
 
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-
 class ResolveConcatenationMiddleware(LibraryMiddleware):
     """``publisher = dtv # { and Walter de Gruyter}`` → one braced value.
 
@@ -269,6 +254,6 @@ def _piece(piece: str, strings: Mapping[str, str]) -> str:
         if len(value) >= 2 and value[0] + value[-1] in ("{}", '""'):
             return value[1:-1]
         return value
-    if name in _MONTHS:
-        return _MONTH_NAMES[_MONTHS.index(name)]
+    if name in MACROS:
+        return MACROS[name]
     return piece

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from axe_playwright_python.sync_playwright import Axe
 
-from ketamine_site.sitecheck import is_compilation, parse_file, url_file
+from kit.sitecheck import is_compilation, parse_file, url_file
 
 CHROMIUM = Path("/usr/bin/chromium")
 # No background networking: the machine may be offline, and the browser must contact no one.

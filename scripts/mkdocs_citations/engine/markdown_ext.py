@@ -6,6 +6,11 @@ Usable in any Python-Markdown pipeline::
     html = markdown.markdown(text, extensions=[ext])
     ext.result.problems  # unknown keys, unsupported prefixes...
 
+or by name, with options (``makeExtension``)::
+
+    markdown.markdown(text, extensions=["mkdocs_citations"],
+                      extension_configs={"mkdocs_citations": {"bibliography": "refs.bib"}})
+
 An inline pattern replaces each group with a placeholder, a short run of text (it never runs
 inside code spans or code blocks, and ``\\[@key]`` is already an escaped bracket by then). A tree
 processor appends the References heading, before the table of contents is built, and a list for
@@ -35,14 +40,14 @@ from markdown.inlinepatterns import InlineProcessor
 from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from ketamine_site.citations import latex, names, render
-from ketamine_site.citations.bibliography import Bibliography
-from ketamine_site.citations.markers import GROUP_PATTERN, Group, parse_group
-from ketamine_site.citations.numbering import Numbering
-from ketamine_site.citations.parts import Part, to_html, to_text
-from ketamine_site.citations.problems import Problem
-from ketamine_site.citations.render import NumberedCite, group_html, reference_items_html
-from ketamine_site.citations.style import DEFAULT, CitationStyle
+from mkdocs_citations.engine import latex, names, render
+from mkdocs_citations.engine.bibliography import Bibliography, load_bibliography
+from mkdocs_citations.engine.markers import GROUP_PATTERN, Group, parse_group
+from mkdocs_citations.engine.numbering import Numbering
+from mkdocs_citations.engine.parts import Part, to_html, to_text
+from mkdocs_citations.engine.problems import Problem
+from mkdocs_citations.engine.render import NumberedCite, group_html, reference_items_html
+from mkdocs_citations.engine.style import DEFAULT, CitationStyle, get_style
 
 # A group's placeholder: control characters and a made-up word, as Python-Markdown's own are.
 _PLACEHOLDER = "\x02wzxcite:{}\x03"
@@ -122,7 +127,7 @@ class _ReferencesTreeprocessor(_Bound, Treeprocessor):
         records = ext.bibliography.records
         if any(cite.key in records for group in ext.groups for cite in group.cites):
             heading = etree.SubElement(root, "h2", {"id": "references"})
-            heading.text = "References"
+            heading.text = ext.heading
             listing = etree.SubElement(root, "ol", {"class": "references"})
             listing.text = _REFERENCES_PLACEHOLDER
 
@@ -173,7 +178,13 @@ class _CitationPostprocessor(_Bound, Postprocessor):
             pieces += [before, page.group_html(group), after]
         pieces.append(text[position:])
         ext.result = page.result(ext.leftovers)
-        return "".join(pieces).replace(_REFERENCES_PLACEHOLDER, page.reference_items(), 1)
+        items, after = page.reference_items(), ext.after_references
+        ext.after_references = ""  # for this page only
+        if after:  # what the caller adds after this page's list (downloads)
+            return "".join(pieces).replace(
+                f"{_REFERENCES_PLACEHOLDER}</ol>", f"{items}</ol>\n{after}", 1
+            )
+        return "".join(pieces).replace(_REFERENCES_PLACEHOLDER, items, 1)
 
 
 class _Page:
@@ -292,16 +303,22 @@ _ENTITY_END = re.compile(r"&#?[0-9A-Za-z]+;$")  # a ";" that ends "&amp;" is not
 
 
 class CitationExtension(Extension):
-    """Numbered AMA citations from ``[@key]`` markers, resolved against one bibliography."""
+    """Numbered citations (AMA, or another style) from ``[@key]`` markers, resolved against one
+    bibliography."""
 
     def __init__(
         self,
         bibliography: Bibliography,
         references: FormattedReferences | None = None,
         style: CitationStyle | None = None,
+        heading: str = "References",
     ):
         super().__init__()
         self.bibliography = bibliography
+        self.heading = heading  # over each page's reference list
+        # HTML put right after the next page's reference list (if it has one), then cleared:
+        # set before the page's conversion (MkDocs calls extendMarkdown, so reset, after that)
+        self.after_references = ""
         self.style = style or (references.style if references else DEFAULT)
         self.references = references or FormattedReferences(bibliography, self.style)
         self.groups: list[Group] = []  # in the order the inline pattern met them
@@ -328,3 +345,23 @@ class CitationExtension(Extension):
         self.leftovers = []
         self.stage = "tree"
         self.result = PageResult()
+
+
+def makeExtension(**kwargs) -> CitationExtension:
+    """For ``markdown.markdown(text, extensions=["mkdocs_citations"], extension_configs=...)``.
+
+    Options: ``bibliography`` (the .bib path, required), ``style`` ("ama" or "vancouver"),
+    ``heading`` (over the reference list).
+    """
+    unknown = set(kwargs) - {"bibliography", "style", "heading"}
+    if unknown:
+        names = ", ".join(sorted(unknown))
+        raise KeyError(f"unknown option {names}: the options are bibliography, style, heading")
+    if "bibliography" not in kwargs:
+        raise KeyError("the option bibliography (the path of the .bib file) is required")
+    bibliography = load_bibliography(kwargs["bibliography"])
+    return CitationExtension(
+        bibliography,
+        style=get_style(kwargs.get("style")),
+        heading=kwargs.get("heading", "References"),
+    )
