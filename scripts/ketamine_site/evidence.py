@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ketamine_site import frontmatter
-from mkdocs_citations.engine.markers import locate, written_key
+from mkdocs_citations.engine.markers import count, locate
 
 LEVELS = {
     "established": "Established",
@@ -167,7 +167,7 @@ def citation_line(
     body = source[body_start:]
     in_box = declaration.sources.count(key) if declaration else 0
     end = summary_end(body) if in_box else None
-    before_box = _count(body[:end], key) if end is not None else 0
+    before_box = count(body[:end], key) if end is not None else 0
     if occurrence < before_box:
         line = locate(body, key, occurrence)
     elif occurrence < before_box + in_box and front.found:
@@ -181,8 +181,3 @@ def citation_line(
     else:
         line = locate(body, key, max(occurrence - in_box, 0))
     return line + source.count("\n", 0, body_start) if line else None
-
-
-def _count(markdown: str, key: str) -> int:
-    """How many times ``[@key]`` is cited in ``markdown`` (the pattern ``locate`` looks for)."""
-    return len(re.findall(r"(?<![\w.])-?@" + written_key(key), markdown))

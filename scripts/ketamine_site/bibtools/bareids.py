@@ -8,14 +8,9 @@ from bibtexparser import model
 
 from ketamine_site.bibtools.source import Placed
 from mkdocs_citations.engine import identifiers
+from mkdocs_citations.engine.bibliography import FORMAT_HINTS  # the bare form to write
 from mkdocs_citations.engine.problems import Problem
 
-# What the maintainer is told to write: the bare form only.
-HINTS = {
-    "doi": "a DOI looks like 10.1234/abc (no https://doi.org/ prefix)",
-    "pmid": "a PMID is digits only, e.g. 20724638",
-    "pmcid": "a PMCID looks like PMC3116441",
-}
 _READERS = {"doi": identifiers.doi, "pmid": identifiers.pmid, "pmcid": identifiers.pmcid}
 
 
@@ -36,7 +31,8 @@ def not_bare(
                 problems.append(
                     Problem(
                         "error",
-                        f"entry '{entry.key}' has a malformed {name} '{value}': {HINTS[name]}",
+                        f"entry '{entry.key}' has a malformed {name} '{value}': "
+                        f"{FORMAT_HINTS[name]}",
                         filename,
                         where.first,
                         key=entry.key,

@@ -14,6 +14,7 @@ from mkdocs_citations.engine.fields import (  # noqa: F401 (sentence_case: part 
     MONTHS,
     doi,
     end,
+    generic_publisher,
     headline_title,
     iso_date,
     kind,
@@ -21,9 +22,11 @@ from mkdocs_citations.engine.fields import (  # noqa: F401 (sentence_case: part 
     ordinal,
     pages,
     responsible,
+    responsible_parts,
     safe_url,
     sentence_case,
     sentence_title,
+    site_name,
     text,
     year,
 )
@@ -48,12 +51,7 @@ def identifiers(record: Record) -> list[Part]:
 
 def _authors(record: Record) -> list[Part]:
     """The author list; without persons, the corporate author (organization, institution)."""
-    name, value = responsible(record)
-    if name == "author":
-        return [Part(end(format_authors(value)) + " ")]
-    if name:
-        return [Part(end(to_unicode(value)) + " ")]
-    return []
+    return responsible_parts(record, format_authors)
 
 
 def _editors(record: Record) -> str:
@@ -206,10 +204,7 @@ def _report(record: Record) -> list[Part]:
 
 
 def _web(record: Record) -> list[Part]:
-    responsible_field, _ = responsible(record)
-    site = text(record, "howpublished") or text(record, "publisher")
-    if not site and responsible_field != "organization":
-        site = text(record, "organization")
+    site = site_name(record)
     parts = [*_authors(record), Part(end(sentence_title(record)))]
     if site:
         parts.append(Part(" " + end(site)))
@@ -225,10 +220,7 @@ def _web(record: Record) -> list[Part]:
 
 
 def _generic(record: Record) -> list[Part]:
-    responsible_field, _ = responsible(record)
-    publisher = text(record, "publisher") or text(record, "school")
-    if not publisher and responsible_field != "institution":
-        publisher = text(record, "institution")
+    publisher = generic_publisher(record)
     parts = [*_authors(record), Part(end(sentence_title(record)))]
     if publisher:
         parts.append(Part(" " + end(publisher)))

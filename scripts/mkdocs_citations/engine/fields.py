@@ -6,11 +6,13 @@ arrange these pieces; what differs between them is there, what they share is her
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from mkdocs_citations.engine.biblatex import clean_doi
 from mkdocs_citations.engine.bibliography import Record
 from mkdocs_citations.engine.latex import to_unicode
 from mkdocs_citations.engine.months import MONTHS
+from mkdocs_citations.engine.parts import Part
 from mkdocs_citations.engine.textcase import sentence_case, title_case
 
 # The languages whose titles take English case rules; biblatex, too, changes the case of
@@ -117,6 +119,32 @@ def responsible(record: Record) -> tuple[str, str]:
         if value:
             return name, value
     return "", ""
+
+
+def responsible_parts(record: Record, names: Callable[[str], str]) -> list[Part]:
+    """The reference's lead: the persons as ``names`` lists them, else the corporate author."""
+    field, value = responsible(record)
+    if field == "author":
+        return [Part(end(names(value)) + " ")]
+    if field:
+        return [Part(end(to_unicode(value)) + " ")]
+    return []
+
+
+def site_name(record: Record) -> str:
+    """A web page's site: how it was published or by whom, unless that body is its author."""
+    site = text(record, "howpublished") or text(record, "publisher")
+    if not site and responsible(record)[0] != "organization":
+        site = text(record, "organization")
+    return site
+
+
+def generic_publisher(record: Record) -> str:
+    """Who issued a work of no known type, unless that institution is its author."""
+    publisher = text(record, "publisher") or text(record, "school")
+    if not publisher and responsible(record)[0] != "institution":
+        publisher = text(record, "institution")
+    return publisher
 
 
 def doi(record: Record) -> str:

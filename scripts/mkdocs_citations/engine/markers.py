@@ -128,10 +128,19 @@ def locate_written(source: str, written: str, occurrence: int = 0) -> int | None
     return hits[min(occurrence, len(hits) - 1)] if hits else None
 
 
+def _cite_pattern(key: str) -> re.Pattern:
+    """``@key`` (or ``-@key``) as written in a citation group."""
+    return re.compile(r"(?<![\w.])-?@" + written_key(key))
+
+
+def count(source: str, key: str) -> int:
+    """How many times ``key`` is cited in ``source``."""
+    return sum(1 for _ in _cite_pattern(key).finditer(source))
+
+
 def locate(source: str, key: str, occurrence: int = 0) -> int | None:
     """The 1-based line of the n-th citation of ``key`` in a page's source, for error messages."""
-    pattern = re.compile(r"(?<![\w.])-?@" + written_key(key))
-    hits = [source.count("\n", 0, m.start()) + 1 for m in pattern.finditer(source)]
+    hits = [source.count("\n", 0, m.start()) + 1 for m in _cite_pattern(key).finditer(source)]
     if not hits:
         # Keys listed without "@", as in a front-matter list of sources.
         bare = re.compile(r"(?<![\w.@-])" + re.escape(key) + r"(?!\w)")

@@ -28,26 +28,36 @@ _MAYBE_MISPLACED = re.compile(r"\s" + _SUFFIX + r"\s*(?:,|$)|," + r"\s*" + _SUFF
 _GROUP = r"\{(?:[^{}]|\{[^{}]*\})*\}"
 _WORD = re.compile(r"(?:[^\s{}]|" + _GROUP + r")+")
 _GROUP_ONLY = re.compile(_GROUP)
-_BRACE_OR_COMMA = re.compile(r"[{},]")
 _BRACE_OR_AND = re.compile(r"[{}]|(?:^| )and(?= |$)", re.IGNORECASE)
 _EXTENDED_PART = re.compile(r"\s*([A-Za-z][A-Za-z-]*)\s*=\s*(.*?)\s*", re.DOTALL)
 _EXTENDED_KEYS = ("family", "given", "prefix", "suffix")
 
 
-def comma_parts(raw: str) -> list[str]:
-    """The name's parts between top-level commas, stripped (empty ones kept)."""
-    parts, depth, start = [], 0, 0
-    for match in _BRACE_OR_COMMA.finditer(raw):
+_SEPARATOR_OR_BRACE = {separator: re.compile(r"[{}" + separator + "]") for separator in ", "}
+
+
+def split_outside_braces(text: str, separator: str) -> list[str]:
+    """Split on a one-character separator (a comma or a space) wherever it stands outside
+    braces."""
+    if "{" not in text and "}" not in text:
+        return text.split(separator)
+    pieces, depth, start = [], 0, 0
+    for match in _SEPARATOR_OR_BRACE[separator].finditer(text):
         char = match.group()
         if char == "{":
             depth += 1
         elif char == "}":
             depth -= 1
         elif depth == 0:
-            parts.append(raw[start : match.start()].strip())
+            pieces.append(text[start : match.start()])
             start = match.end()
-    parts.append(raw[start:].strip())
-    return parts
+    pieces.append(text[start:])
+    return pieces
+
+
+def comma_parts(raw: str) -> list[str]:
+    """The name's parts between top-level commas, stripped (empty ones kept)."""
+    return [part.strip() for part in split_outside_braces(raw, ",")]
 
 
 def is_suffix(text: str) -> bool:

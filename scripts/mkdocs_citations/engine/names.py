@@ -11,7 +11,7 @@ from functools import cache
 from typing import NamedTuple
 
 from mkdocs_citations.engine.latex import to_unicode
-from mkdocs_citations.engine.nameforms import standard_form
+from mkdocs_citations.engine.nameforms import split_outside_braces, standard_form
 
 AMA_MAX_LISTED = 6  # list every author up to six...
 AMA_LISTED_BEFORE_ET_AL = 3  # ...otherwise the first three, then "et al"
@@ -57,31 +57,9 @@ def split_names(value: str) -> tuple[list[str], bool]:
     return parts, others
 
 
-_SEPARATOR_OR_BRACE = {separator: re.compile(r"[{}" + separator + "]") for separator in ", "}
-
-
-def _split_outside_braces(text: str, separator: str) -> list[str]:
-    """Split on a one-character separator (a comma or a space) wherever it stands outside
-    braces."""
-    if not _has_braces(text):
-        return text.split(separator)
-    pieces, depth, start = [], 0, 0
-    for match in _SEPARATOR_OR_BRACE[separator].finditer(text):
-        char = match.group()
-        if char == "{":
-            depth += 1
-        elif char == "}":
-            depth -= 1
-        elif depth == 0:
-            pieces.append(text[start : match.start()])
-            start = match.end()
-    pieces.append(text[start:])
-    return pieces
-
-
 def _words(text: str) -> list[str]:
     """Split on spaces outside braces."""
-    return [word for word in _split_outside_braces(text, " ") if word]
+    return [word for word in split_outside_braces(text, " ") if word]
 
 
 def _is_lower(word: str) -> bool:
@@ -125,7 +103,7 @@ def parse_name(raw: str) -> Name:
 
 
 def _split_top_level_commas(raw: str) -> list[str]:
-    parts = (piece.strip() for piece in _split_outside_braces(raw, ","))
+    parts = (piece.strip() for piece in split_outside_braces(raw, ","))
     return [part for part in parts if part] or [raw]
 
 

@@ -16,14 +16,16 @@ from mkdocs_citations.engine.bibliography import Record
 from mkdocs_citations.engine.fields import (
     MONTHS,
     end,
+    generic_publisher,
     iso_date,
     kind,
     month_number,
     ordinal,
     pages,
-    responsible,
+    responsible_parts,
     safe_url,
     sentence_title,
+    site_name,
     text,
     year,
 )
@@ -39,12 +41,7 @@ def _names(value: str) -> str:
 
 
 def _authors(record: Record) -> list[Part]:
-    name, value = responsible(record)
-    if name == "author":
-        return [Part(end(_names(value)) + " ")]
-    if name:
-        return [Part(end(to_unicode(value)) + " ")]
-    return []
+    return responsible_parts(record, _names)
 
 
 def _editors(record: Record) -> str:
@@ -192,10 +189,7 @@ def _cited(record: Record) -> str:
 
 
 def _web(record: Record) -> list[Part]:
-    responsible_field, _ = responsible(record)
-    publisher = text(record, "howpublished") or text(record, "publisher")
-    if not publisher and responsible_field != "organization":
-        publisher = text(record, "organization")
+    publisher = site_name(record)
     title = sentence_title(record).rstrip(".")
     place = text(record, "address")
     who = f"{place}: {publisher}" if place and publisher else publisher or place
@@ -210,10 +204,7 @@ def _web(record: Record) -> list[Part]:
 
 
 def _generic(record: Record) -> list[Part]:
-    responsible_field, _ = responsible(record)
-    publisher = text(record, "publisher") or text(record, "school")
-    if not publisher and responsible_field != "institution":
-        publisher = text(record, "institution")
+    publisher = generic_publisher(record)
     title = sentence_title(record)
     parts = [*_authors(record), Part(end(title.rstrip(".") + _internet(record)) + " ")]
     if publisher or record.get("year"):
