@@ -77,8 +77,8 @@ def minutes(word_count: int) -> int:
 
 def reading_time_html(markdown: str) -> str:
     """The line under a lesson's title: the core's reading time, and what "Go deeper" adds."""
-    core = minutes(core_words(markdown))
-    text = f"Core reading time: {core} min"
+    core, deeper = split(markdown)  # once per page: both layers come from one pass
+    text = f"Core reading time: {minutes(words(core))} min"
     if has_deeper(markdown):
-        text += f" · “Go deeper” sections: {minutes(deeper_words(markdown))} min more"
+        text += f" · “Go deeper” sections: {minutes(words(deeper))} min more"
     return f'<p class="page-reading-time">{text}</p>'
