@@ -16,7 +16,8 @@ import pytest
 from ketamine_site.metadata import downloads, fields, highwire, jsonld
 from ketamine_site.metadata.page import PageInfo, Site
 from kit.sitebuild import ROOT, build_site
-from mkdocs_citations.engine import parse_bibliography
+from mkdocs_citations.engine import names, parse_bibliography
+from mkdocs_citations.engine.markdown_ext import FormattedReferences
 
 HOSTILE_TITLE = 'Glutamate <b>bursts</b> & "rapid" relief </script> <!- x'
 HOSTILE_BIB = textwrap.dedent(
@@ -294,19 +295,23 @@ def test_a_reviewed_value_that_is_no_date_fails_the_strict_build_with_its_line(t
 
 
 def test_each_record_is_described_once_per_build_whoever_asks(bib, monkeypatch):
-    """The citation tags, the JSON-LD and both downloads of every page share one reading of
-    each record: its names are parsed once, not once per page and format."""
+    """The references, the citation tags, the JSON-LD and both downloads of every page share one
+    reading of each record: its names are parsed once, not once per page and format."""
     parsed = []
-    real = fields.parse_name
-    monkeypatch.setattr(fields, "parse_name", lambda raw: parsed.append(raw) or real(raw))
+    for reader in ("_parsed_person", "_plain_person"):
+        real = getattr(names, reader)
+        monkeypatch.setattr(names, reader, lambda raw, real=real: parsed.append(raw) or real(raw))
+    references = FormattedReferences(bib)  # a new bibliography: the name caches start empty
     fields.clear()
     record = bib["mueller2020glutamate"]
     for _page in range(3):
+        references.get(record.key)
         highwire.reference_content(record)
         jsonld.work(record)
         downloads.ris([record])
         downloads.bibtex([record])
     assert len(parsed) == 3  # Müller, Østergaard, de la Cruz: once each
-    fields.clear()  # the next build reads its bibliography afresh
+    FormattedReferences(bib)  # the next build reads its bibliography afresh
+    fields.clear()
     highwire.reference_content(record)
     assert len(parsed) == 6

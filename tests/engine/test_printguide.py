@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import re
 
+import markdown
+
 from ketamine_site import printguide
+from ketamine_site.glossaryterms import GlossaryTerms, GlossaryTermsExtension, read_glossary
 from ketamine_site.printguide import Page, assemble, chapter_key, check, is_chapter
+from mkdocs_citations.engine import parse_bibliography
+from mkdocs_citations.engine.markdown_ext import CitationExtension
 
 PRINT_URL = "print/"
 SITE = "https://example.org/guide/"
@@ -146,4 +151,29 @@ def test_chapters_leave_out_their_own_cite_this_page_block():
     assert "page-citation" not in guide.html
     assert "cite-this-page" not in guide.html
     assert "Last reviewed" in guide.html and "Text." in guide.html
+    assert not guide.problems
+
+
+def test_chapters_leave_out_hover_texts_and_back_links_as_the_engines_write_them():
+    """The citation engine's and the glossary's own markup (not a copy of it) loses its hover
+    texts and ↩ links in the guide; the numbers, the words and the references stay."""
+    bib = parse_bibliography(
+        "@article{a, author={Duman, Ronald S.}, title={One}, journal={J}, year={2012}}\n"
+        "@article{b, author={Li, N.}, title={Two}, journal={J}, year={2010}}\n",
+        "refs.bib",
+    )
+    terms = GlossaryTerms(read_glossary("### Infusion { #infusion }\n\nA slow drip.\n"))
+    terms.set_page("mechanism/step-one.md")
+    citations = CitationExtension(bib)
+    md = markdown.Markdown(extensions=["attr_list", GlossaryTermsExtension(terms), citations])
+    content = md.convert("An infusion works [@a; @b]. Again [@a].\n")
+    assert 'class="citation-tooltip"' in content and 'class="term-tooltip"' in content
+    assert "reference-backlink" in content
+    guide = assemble([Page("mechanism/step-one.md", "mechanism/step-one/", "Step", content)],
+                     PRINT_URL, SITE)  # fmt: skip
+    assert "tooltip" not in guide.html and "reference-backlink" not in guide.html
+    assert "A slow drip" not in guide.html  # the definition lives in the glossary's chapter
+    assert re.findall(r'class="citation-link" href="#[^"]+">(\d)</a>', guide.html) == list("121")
+    assert ">infusion</a> works" in guide.html
+    assert "Duman RS. One. <i>J</i>. Published online 2012." in guide.html
     assert not guide.problems

@@ -154,7 +154,7 @@ def test_plain_name_shortcut_agrees_with_the_general_parser():
         for words in itertools.product(tokens, repeat=size):
             raw = " ".join(words)
             if names._PLAIN_NAME.fullmatch(raw):
-                assert names._format_plain_name(raw) == names._format_parsed_name(raw), raw
+                assert names._plain_person(raw) == names._parsed_person(raw), raw
                 checked += 1
     assert checked > 5000  # the shortcut is taken, not skipped
 

@@ -83,3 +83,17 @@ def test_each_chapter_is_whole_and_no_id_appears_twice(built_site):
             if own != printed:
                 problems.append(f"{url}: {own} {what} on its page, {printed} in the printed guide")
     assert not problems, "\n".join(problems)
+
+
+def test_the_guide_leaves_out_what_only_a_screen_uses(built_site):
+    """Hover texts and ↩ links, which the print stylesheet hides on every page, are not in the
+    guide's HTML at all (a phone parses a third less), while the pages keep them."""
+    html = url_file(built_site, PRINT_PAGE).read_text(encoding="utf-8")
+    body = html[html.index('<section class="print-chapter"') :]
+    for screen_only in ('class="citation-tooltip"', 'class="term-tooltip"', "reference-backlink"):
+        assert screen_only not in body, screen_only
+        assert any(
+            screen_only in url_file(built_site, url if url != "./" else "").read_text("utf-8")
+            for url in chapters(html)
+        ), f"no page has {screen_only}: the check above proves nothing"
+    assert len(re.findall(r'<a class="citation-link" href="#[^"]+">\d+</a>', body)) > 500

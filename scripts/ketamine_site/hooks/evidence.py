@@ -37,10 +37,11 @@ class EvidenceHook:
         # Every page's declaration is needed before the home page renders its table.
         self.declarations = {}
         for file in files.documentation_pages():
-            if problem := front_matter_error(file.content_string):
+            _, meta = get_data(file.content_string)
+            # MkDocs gives no meta for a block it cannot read: only then is it read again, for why.
+            if not meta and (problem := front_matter_error(file.content_string)):
                 line, message = problem
                 log.warning(f"{file.src_path}:{line}: {message}")
-            _, meta = get_data(file.content_string)
             try:
                 declaration = evidence.read_declaration(meta, file.src_uri)
             except evidence.EvidenceError as error:

@@ -9,28 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import cache, wraps
-from typing import NamedTuple, TypeVar
+from functools import wraps
+from typing import TypeVar
 
-from mkdocs_citations.engine import identifiers
+from mkdocs_citations.engine import identifiers, names
 from mkdocs_citations.engine.bibliography import Record
 from mkdocs_citations.engine.latex import to_unicode
-from mkdocs_citations.engine.names import parse_name, split_names
-
-
-class Person(NamedTuple):
-    family: str  # "von Last", decoded; a braced corporate name is all family
-    given: str
-    suffix: str  # "Jr"
-
-    def inverted(self) -> str:
-        """'Family, Given, Suffix': the form RIS and Highwire ``citation_author`` expect."""
-        return ", ".join(part for part in (self.family, self.given, self.suffix) if part)
-
-    def natural(self) -> str:
-        """'Given Family Suffix', for schema.org's ``name``."""
-        return " ".join(part for part in (self.given, self.family, self.suffix) if part)
-
+from mkdocs_citations.engine.names import Person
 
 _T = TypeVar("_T")
 _memos: list[dict] = []
@@ -54,24 +39,15 @@ def per_record(function: Callable[[Record], _T]) -> Callable[[Record], _T]:
 
 
 def clear() -> None:
-    """Forget every record's memoized values and decoded names (a new build)."""
+    """Forget every record's memoized values (a new build)."""
     for memo in _memos:
         memo.clear()
-    people.cache_clear()
 
 
-@cache  # each name list parsed once: the same authors are on every page that cites them
 def people(value: str) -> tuple[Person, ...]:
-    """A BibTeX name list → people in order; a closing "and others" names nobody, so is dropped."""
-    if not value.strip():
-        return ()
-    raw_names, _others = split_names(value)
-    found = []
-    for raw in raw_names:
-        name = parse_name(raw)
-        family = " ".join(p for p in (to_unicode(name.von), to_unicode(name.last)) if p)
-        found.append(Person(family, to_unicode(name.first), to_unicode(name.jr)))
-    return tuple(found)
+    """A BibTeX name list → decoded people in order, as the citation engine reads them (each
+    name parsed once per build, for the references and the metadata alike)."""
+    return names.people(value)
 
 
 def text(record: Record, name: str) -> str:

@@ -51,6 +51,12 @@ def reference_content(record: Record) -> str:
     return "; ".join(f"{name}={value}" for name, value in reference_pairs(record))
 
 
+@fields.per_record
+def reference_tag(record: Record) -> str:
+    """One source's ``citation_reference`` tag, escaped once per build for every page citing it."""
+    return _meta("citation_reference", reference_content(record))
+
+
 def tags(page: PageInfo) -> list[str]:
     """The page's ``citation_*`` tags, one string each."""
     found = [_meta("citation_title", page.title)]
@@ -61,5 +67,5 @@ def tags(page: PageInfo) -> list[str]:
         found.append(_meta("citation_public_url", page.url))
     if page.site.language:
         found.append(_meta("citation_language", page.site.language))
-    found += [_meta("citation_reference", reference_content(r)) for r in page.records]
+    found += [reference_tag(r) for r in page.records]
     return found

@@ -77,8 +77,8 @@ def work(record: Record) -> dict:
     return item
 
 
-def document(page: PageInfo) -> dict:
-    """The page's JSON-LD object."""
+def document(page: PageInfo, *, citations: bool = True) -> dict:
+    """The page's JSON-LD object (without its sources' list if not ``citations``)."""
     site = {"@type": "WebSite", "name": page.site.name}
     if page.site.url:
         site["url"] = page.site.url
@@ -98,18 +98,34 @@ def document(page: PageInfo) -> dict:
     data["isPartOf"] = site
     if page.site.license_url:
         data["license"] = page.site.license_url
-    if page.records:
+    if page.records and citations:
         data["citation"] = [work(record) for record in page.records]
     return data
 
 
-# In a <script> element the HTML parser ends the script at the first "</script", and "<!--" can
-# start an escape state; inside JSON strings, \u003c and friends mean the same characters, so no
-# text from a bibliography can close the element.
-_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+def _json(value) -> str:
+    """Compact JSON, safe inside a ``<script>`` element.
+
+    In a <script> element the HTML parser ends the script at the first "</script", and "<!--" can
+    start an escape state; inside JSON strings, \\u003c and friends mean the same characters, so
+    no text from a bibliography can close the element. (``str.replace``, not ``str.translate``
+    with a table: translate walks a non-ASCII string one character at a time in Python's
+    slow path, most of this module's cost on a long bibliography.)
+    """
+    text = json.dumps(value, ensure_ascii=False, indent=None, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+@fields.per_record
+def work_json(record: Record) -> str:
+    """``work(record)`` as script-safe JSON, written once per build however many pages cite it."""
+    return _json(work(record))
 
 
 def script(page: PageInfo) -> str:
     """The ``<script type="application/ld+json">`` element, safe to place in HTML as it is."""
-    text = json.dumps(document(page), ensure_ascii=False, indent=None, separators=(",", ":"))
-    return f'<script type="application/ld+json">{text.translate(_SCRIPT_SAFE)}</script>'
+    text = _json(document(page, citations=False))
+    if page.records:  # each source's JSON is its own, made once per build: spliced in
+        listed = ",".join(work_json(record) for record in page.records)
+        text = f'{text[:-1]},"citation":[{listed}]}}'
+    return f'<script type="application/ld+json">{text}</script>'

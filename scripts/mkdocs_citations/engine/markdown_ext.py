@@ -75,7 +75,13 @@ class FormattedReferences:
         # bibliography. They are unbounded caches, plain dicts: a bounded lru_cache keeps a node
         # per entry that every garbage collection walks, which cost more than it saved. So they
         # start afresh with each bibliography, and hold no more than one file's values.
-        for memoized in (latex.to_unicode, names.format_name, render.escape):
+        for memoized in (
+            latex.to_unicode,
+            names.person,
+            names.people,
+            names.format_name,
+            render.escape,
+        ):
             memoized.cache_clear()
 
     def get(self, key: str) -> tuple[str, str]:

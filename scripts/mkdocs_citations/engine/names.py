@@ -107,70 +107,91 @@ def _split_top_level_commas(raw: str) -> list[str]:
     return [part for part in parts if part] or [raw]
 
 
-_INITIAL_BREAKS = re.compile(r"[\s.\-]+")
+class Person(NamedTuple):
+    """One name decoded to Unicode: what every output (AMA, Vancouver, metadata) is made from."""
 
+    family: str  # "von Last"; a braced corporate name is all family
+    given: str
+    suffix: str  # "Jr."
 
-def initials(first: str) -> str:
-    """'Ronald S.' → 'RS'; 'Peng-fei' → 'PF'; 'C. A.' → 'CA'."""
-    text = to_unicode(first)
-    letters = [piece[0].upper() for piece in _INITIAL_BREAKS.split(text) if piece[:1].isalpha()]
-    return "".join(letters)
+    def inverted(self) -> str:
+        """'Family, Given, Suffix': the form RIS and Highwire ``citation_author`` expect."""
+        return ", ".join(part for part in (self.family, self.given, self.suffix) if part)
+
+    def natural(self) -> str:
+        """'Given Family Suffix', for schema.org's ``name``."""
+        return " ".join(part for part in (self.given, self.family, self.suffix) if part)
 
 
 # ASCII letters, spaces, dots, commas, apostrophes and single hyphens: nothing to decode.
 _PLAIN_NAME = re.compile(r"(?!.*--)[A-Za-z][A-Za-z' .,-]*")
 
 
-@cache  # see FormattedReferences
-def format_name(raw: str) -> str:
-    """One BibTeX name → 'von Last Initials Jr' (AMA)."""
+@cache  # see FormattedReferences: each name parsed once per bibliography, whoever asks
+def person(raw: str) -> Person:
+    """One BibTeX name → its decoded parts."""
     if _PLAIN_NAME.fullmatch(raw):
-        return _format_plain_name(raw)
-    return _format_parsed_name(raw)
+        return _plain_person(raw)
+    return _parsed_person(raw)
 
 
-def _format_parsed_name(raw: str) -> str:
+@cache  # the same author lists recur on every page, download and metadata block citing them
+def people(value: str) -> tuple[Person, ...]:
+    """A BibTeX name list → people in order; a closing "and others" names nobody, so is dropped."""
+    if not value.strip():
+        return ()
+    raw_names, _others = split_names(value)
+    return tuple(person(raw) for raw in raw_names)
+
+
+def _parsed_person(raw: str) -> Person:
     name = parse_name(raw)
     family = " ".join(part for part in (to_unicode(name.von), to_unicode(name.last)) if part)
-    pieces = [family, initials(name.first), to_unicode(name.jr).rstrip(".")]
-    return " ".join(piece for piece in pieces if piece)
+    return Person(family, to_unicode(name.first), to_unicode(name.jr))
 
 
-# The first letter of each piece of a first name (pieces split at spaces, periods and hyphens).
-_PLAIN_INITIALS = re.compile(r"(?:^|(?<=[\s.\-]))[A-Za-z]")
-
-
-def _format_plain_name(raw: str) -> str:
-    """``_format_parsed_name`` for a name with nothing to decode and no braces: the same rules
-    (tests hold the two to the same output), in a few string operations instead of the general
-    parser's passes. A build formats thousands of names."""
+def _plain_person(raw: str) -> Person:
+    """``_parsed_person`` for a name with nothing to decode and no braces: the same rules (tests
+    hold the two to the same output), in a few string operations instead of the general parser's
+    passes. A build reads thousands of names."""
     raw = standard_form(raw)
-    jr = ""
     if "," not in raw:
         # "First von Last": von runs from the first to the last lowercase word before the last.
         words = raw.split()
         last = len(words) - 1
         if not last:
-            return words[0]
+            return Person(words[0], "", "")
         von_start = last
         for i in range(last):
             word = words[i]
             if word[0].islower() if word[0].isalpha() else _is_lower(word):
                 von_start = i
                 break
-        family, first = " ".join(words[von_start:]), " ".join(words[:von_start])
-    else:
-        commas = [piece for piece in [p.strip() for p in raw.split(",")] if piece]
-        if len(commas) == 1:
-            return _format_plain_name(commas[0])
-        # "von Last, First" or "von Last, Jr, First"
-        family, first = " ".join(commas[0].split()), commas[-1]
-        if len(commas) == 3:
-            jr = " ".join(commas[1].split()).rstrip(".")
-    letters = "".join(_PLAIN_INITIALS.findall(first)).upper()
-    if letters:
-        return f"{family} {letters} {jr}" if jr else f"{family} {letters}"
-    return f"{family} {jr}" if jr else family
+        return Person(" ".join(words[von_start:]), " ".join(words[:von_start]), "")
+    commas = [piece for piece in [p.strip() for p in raw.split(",")] if piece]
+    if len(commas) == 1:
+        return _plain_person(commas[0])
+    # "von Last, First" or "von Last, Jr, First"
+    suffix = " ".join(commas[1].split()) if len(commas) == 3 else ""
+    return Person(" ".join(commas[0].split()), commas[-1], suffix)
+
+
+_INITIAL_BREAKS = re.compile(r"[\s.\-]+")
+
+
+def initials(given: str) -> str:
+    """'Ronald S.' → 'RS'; 'Peng-fei' → 'PF'; 'C. A.' → 'CA' (decoded text)."""
+    return "".join(
+        piece[0].upper() for piece in _INITIAL_BREAKS.split(given) if piece[:1].isalpha()
+    )
+
+
+@cache  # see FormattedReferences
+def format_name(raw: str) -> str:
+    """One BibTeX name → 'von Last Initials Jr' (AMA)."""
+    name = person(raw)
+    pieces = (name.family, initials(name.given), name.suffix.rstrip("."))
+    return " ".join(piece for piece in pieces if piece)
 
 
 def format_authors(
