@@ -8,10 +8,15 @@ from bibtexparser import model
 
 from ketamine_site.bibtools.source import Placed
 from mkdocs_citations.engine import identifiers
-from mkdocs_citations.engine.bibliography import FORMAT_HINTS  # the bare form to write
 from mkdocs_citations.engine.problems import Problem
 
 _READERS = {"doi": identifiers.doi, "pmid": identifiers.pmid, "pmcid": identifiers.pmcid}
+# The bare form to write (the engine's own hints also accept the forms it can read).
+BARE_HINTS = {
+    "doi": "a DOI looks like 10.1234/abc (no https://doi.org/ prefix)",
+    "pmid": "a PMID is digits only, e.g. 20724638",
+    "pmcid": "a PMCID looks like PMC3116441",
+}
 
 
 def not_bare(
@@ -31,8 +36,7 @@ def not_bare(
                 problems.append(
                     Problem(
                         "error",
-                        f"entry '{entry.key}' has a malformed {name} '{value}': "
-                        f"{FORMAT_HINTS[name]}",
+                        f"entry '{entry.key}' has a malformed {name} '{value}': {BARE_HINTS[name]}",
                         filename,
                         where.first,
                         key=entry.key,

@@ -15,7 +15,6 @@ from typing import TypeVar
 from mkdocs_citations.engine import identifiers, names
 from mkdocs_citations.engine.bibliography import Record
 from mkdocs_citations.engine.latex import to_unicode
-from mkdocs_citations.engine.names import Person
 
 _T = TypeVar("_T")
 _memos: list[dict] = []
@@ -44,10 +43,9 @@ def clear() -> None:
         memo.clear()
 
 
-def people(value: str) -> tuple[Person, ...]:
-    """A BibTeX name list → decoded people in order, as the citation engine reads them (each
-    name parsed once per build, for the references and the metadata alike)."""
-    return names.people(value)
+# A BibTeX name list → decoded people in order, as the citation engine reads them: each name is
+# parsed once per bibliography, for the references and the metadata alike.
+people = names.people
 
 
 def text(record: Record, name: str) -> str:

@@ -71,15 +71,11 @@ REQUIRED_FIELDS: dict[str, tuple[str | tuple[str, ...], ...]] = {
 # Types that hold fields for other entries to take, never a reference of their own.
 DATA_ONLY = frozenset({"xdata"})
 
-DOI_PATTERN = re.compile(r"10\.\d{4,9}/\S+")
-PMID_PATTERN = re.compile(r"[1-9]\d{0,8}")
-PMCID_PATTERN = re.compile(r"PMC\d{1,9}")
 YEAR_PATTERN = re.compile(r"\d{4}[a-z]?")
 
+# DOI, PMID and PMCID are not here: ``identifiers.normalise`` reads them once, while the records
+# are resolved, and a value it cannot read is left out with its own warning.
 FORMAT_HINTS = {
-    "doi": "a DOI looks like 10.1234/abc (no https://doi.org/ prefix)",
-    "pmid": "a PMID is digits only, e.g. 20724638",
-    "pmcid": "a PMCID looks like PMC3116441",
     "year": "a year is four digits; more text after it often means a missing comma",
     "date": "a date is ISO 8601: 2018, 2018-06, 2018-06-05, or a range such as 2017/2018",
 }
@@ -93,9 +89,6 @@ SWALLOWED_FIELD = re.compile(r"\n[ \t]*([A-Za-z][\w\-:.+]*)[ \t]*=")
 _BRACE_OR_QUOTE = re.compile(r'(?<!\\)[{}"]')
 
 FORMAT_PATTERNS = {
-    "doi": DOI_PATTERN,
-    "pmid": PMID_PATTERN,
-    "pmcid": PMCID_PATTERN,
     "year": YEAR_PATTERN,
     "date": biblatex.DATE_PATTERN,
 }
