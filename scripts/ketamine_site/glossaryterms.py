@@ -40,6 +40,9 @@ _SKIP_TAGS = frozenset(
      "svg", "summary", "abbr", "button", "label", "textarea"}
 )  # fmt: skip
 _SKIP_CLASSES = frozenset({"admonition-title", "references", "citation", "visually-hidden"})
+# A term's definition inside its link, as the tree processor's span serialises: text only, so
+# its first "</span>" ends it (for search, which is not given it, and the printed guide).
+TOOLTIP = ('<span class="term-tooltip">', "</span>")
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from ketamine_site import glossaryterms
+from mkdocs_citations import searchhide
+from mkdocs_citations.engine import render
+
 PLACEHOLDER = "<!-- print-guide -->"
 
 # Pages that are not chapters of the guide: the site-wide bibliography (every chapter keeps its
@@ -61,17 +65,11 @@ PAGE_TOOLS = (
     re.compile(r' · <a href="#cite-this-page">Cite this page</a>'),
 )
 # What a screen reader of a single page uses and paper cannot: each citation's and each glossary
-# term's hover text, and the ↩ links back from a reference to its citations. The site's print
-# stylesheet hides them on every page; the guide leaves them out (about 1,700 of its elements and
-# a third of its bytes), so a phone opening it has less to parse. Text-only tooltips, as the
-# citation engine (render._link) and the glossary (hooks/glossary.TOOLTIP) write them.
-SCREEN_ONLY = (
-    re.compile(r'<span class="(?:citation|term)-tooltip">[^<]*</span>'),
-    re.compile(
-        r' ?<span class="reference-backlinks">(?:<span aria-hidden="true">↩</span>)?'
-        r"(?:\s*<a\b[^>]*>[^<]*</a>)+</span>"
-    ),
-)
+# term's hover text, and the ↩ links back from a reference to its citations, as the citation
+# engine and the glossary write them. The site's print stylesheet hides them on every page; the
+# guide leaves them out (about 1,700 of its elements and a third of its bytes), so a phone
+# opening it has less to parse.
+SCREEN_ONLY = (render.TOOLTIP, glossaryterms.TOOLTIP, render.BACKLINKS)
 ID_VALUE = re.compile(r"""\sid\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 LOCAL_HREF = re.compile(r"""\s(?:xlink:)?href\s*=\s*(?:"#([^"]*)"|'#([^']*)')""")
 
@@ -126,8 +124,9 @@ def assemble(pages: list[Page], print_url: str, site_url: str | None = None) -> 
     for page in pages:
         key = keys[page.url]
         content = page.content
-        for tool in (*PAGE_TOOLS, *SCREEN_ONLY):
+        for tool in PAGE_TOOLS:
             content = tool.sub("", content)
+        content = searchhide.without(content, SCREEN_ONLY)
         page = Page(page.src_uri, page.url, page.title, content)
         body = _demote_headings(_rewrite_chapter(page, key, keys, print_url, site_url))
         body = _open_folds(body)

@@ -28,31 +28,36 @@ HIDDEN_FROM_SEARCH = (
 SEARCH_PLUGIN_STRIPS = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")
 
 
-def hidden_spans(content: str, more: Sequence[tuple[str, str]] = ()) -> list[tuple[int, int]]:
-    """(start, end) of each piece to hide (``HIDDEN_FROM_SEARCH`` and ``more``, each an
-    (opening, closing) pair), in page order; str.find, as a regex scan costs more."""
-    spans = []
-    for opening, closing in (*HIDDEN_FROM_SEARCH, *more):
+def spans(content: str, pairs: Sequence[tuple[str, str]]) -> list[tuple[int, int]]:
+    """(start, end) of each piece running from an opening to its first closing text (each pair
+    is (opening, closing)), in page order; str.find, as a regex scan costs more."""
+    found = []
+    for opening, closing in pairs:
         start = content.find(opening)
         while start >= 0:
             end = content.find(closing, start)
             if end < 0:
                 break
             end += len(closing)
-            spans.append((start, end))
+            found.append((start, end))
             start = content.find(opening, end)
-    spans.sort()
-    return spans
+    found.sort()
+    return found
 
 
-def for_search(content: str, more: Sequence[tuple[str, str]] = ()) -> str:
-    """``content`` without the hidden pieces; the very same object if it has none."""
+def without(content: str, pairs: Sequence[tuple[str, str]]) -> str:
+    """``content`` without the pieces ``pairs`` mark; the very same object if it has none."""
     pieces, position = [], 0
-    for start, end in hidden_spans(content, more):
+    for start, end in spans(content, pairs):
         if start >= position:  # not inside a piece already left out
             pieces.append(content[position:start])
             position = end
     return "".join(pieces) + content[position:] if pieces else content
+
+
+def for_search(content: str, more: Sequence[tuple[str, str]] = ()) -> str:
+    """``content`` without what search is not given (``HIDDEN_FROM_SEARCH`` and ``more``)."""
+    return without(content, (*HIDDEN_FROM_SEARCH, *more))
 
 
 def after_search(given: str, returned: str, full: str) -> tuple[str, bool]:

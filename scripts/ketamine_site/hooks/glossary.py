@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ketamine_site.glossaryterms import (
     GLOSSARY_PAGE,
+    TOOLTIP,
     GlossaryTerms,
     GlossaryTermsExtension,
     read_glossary,
@@ -21,8 +22,6 @@ from ketamine_site.hooks import citations_plugin
 # Pages whose terms are not linked: the maintainers' guide (it quotes Markdown about the
 # terms) and the printed guide (its chapters are other pages, already linked).
 NOT_LINKED = ("contributing/", "print.md")
-# A term's definition, in its tooltip: not words of the page for search.
-TOOLTIP = ('<span class="term-tooltip">', "</span>")
 
 
 class GlossaryHook:
@@ -34,7 +33,7 @@ class GlossaryHook:
         terms = read_glossary(glossary.read_text(encoding="utf-8")) if glossary.is_file() else []
         self.terms = GlossaryTerms(terms)
         config.markdown_extensions.append(GlossaryTermsExtension(self.terms))
-        citations_plugin(config).hide_from_search(*TOOLTIP)
+        citations_plugin(config).hide_from_search(*TOOLTIP)  # not words of the page
         return config
 
     def on_page_markdown(self, markdown, page, config, files):

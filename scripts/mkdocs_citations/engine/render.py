@@ -35,11 +35,17 @@ def escape(text: str) -> str:
 
 _e = escape
 
+# What a citation and a reference item hold that only a screen uses, as (opening, closing) text:
+# for a caller that leaves them out (the site's printed guide). Neither holds a closing tag of
+# its own kind before its end, so the first closing text after the opening ends it.
+TOOLTIP = ('<span class="citation-tooltip">', "</span>")
+BACKLINKS = (' <span class="reference-backlinks">', "</a></span>")
+
 
 def _link(cite: NumberedCite, locator: Callable[[str], str] = _ama_locator) -> str:
     return (
         f'<a class="citation-link" href="#ref-{_e(cite.key)}">{cite.number}'
-        f'<span class="citation-tooltip">{_e(cite.text)}</span></a>'
+        f"{TOOLTIP[0]}{_e(cite.text)}{TOOLTIP[1]}</a>"
         + (
             f'<span class="citation-locator">{_e(locator(cite.locator))}</span>'
             if cite.locator
@@ -115,8 +121,8 @@ def backlinks_html(group_ids: Sequence[str]) -> str:
 def reference_item_html(reference_html: str, group_ids: Sequence[str]) -> str:
     """The inside of one ``<li id="ref-{key}">`` of a page's reference list."""
     return (
-        f'<span class="reference-text">{reference_html}</span> '
-        f'<span class="reference-backlinks">{backlinks_html(group_ids)}</span>'
+        f'<span class="reference-text">{reference_html}</span>'
+        f"{BACKLINKS[0]}{backlinks_html(group_ids)}</span>"
     )
 
 
