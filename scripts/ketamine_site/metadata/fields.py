@@ -1,8 +1,10 @@
 """One bibliography record → the plain Unicode fields that every metadata format is made from.
 
 The record keeps BibTeX's LaTeX (``{\\"o}``, ``--``, ``{NMDA}``); machines reading a page's
-metadata or an RIS file want text. Only fields present in the record are returned: nothing is
-inferred (no DOI from a URL, no month from nowhere).
+metadata or an RIS file want text. ``source(record)`` decodes a record once per build into a
+``Source``, and the Highwire tags, the JSON-LD and the RIS file are all written from it. Only
+fields present in the record are there: nothing is inferred (no DOI from a URL, no month from
+nowhere).
 """
 
 from __future__ import annotations
@@ -10,29 +12,36 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import wraps
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from mkdocs_citations.engine import identifiers, names
 from mkdocs_citations.engine.bibliography import Record
 from mkdocs_citations.engine.latex import to_unicode
+from mkdocs_citations.engine.names import Person
 
 _T = TypeVar("_T")
 _memos: list[dict] = []
+# Every record a memo has seen, by id: kept alive here so that its id stays its own until
+# ``clear``. The memos themselves then map ints to values: a dict of strings is one the garbage
+# collector never walks, and a build holds thousands of these values.
+_kept: dict[int, Record] = {}
 
 
 def per_record(function: Callable[[Record], _T]) -> Callable[[Record], _T]:
     """``function`` computed once per record (by identity), whichever page or download asks:
     every page that cites a source, and both downloads, describe it alike. ``clear`` empties
     the memos (each build, as the records are a new bibliography's)."""
-    memo: dict[int, tuple[Record, _T]] = {}  # id → (the record, kept so its id stays its own)
+    memo: dict[int, _T] = {}
     _memos.append(memo)
 
     @wraps(function)
     def memoized(record: Record) -> _T:
-        found = memo.get(id(record))
-        if found is None:
-            found = memo[id(record)] = (record, function(record))
-        return found[1]
+        try:
+            return memo[id(record)]
+        except KeyError:
+            _kept[id(record)] = record
+            value = memo[id(record)] = function(record)
+            return value
 
     return memoized
 
@@ -41,6 +50,7 @@ def clear() -> None:
     """Forget every record's memoized values (a new build)."""
     for memo in _memos:
         memo.clear()
+    _kept.clear()
 
 
 # A BibTeX name list → decoded people in order, as the citation engine reads them: each name is
@@ -66,9 +76,12 @@ def page_range(record: Record) -> tuple[str, str]:
     return first.strip(), last.strip()
 
 
+_YEAR = re.compile(r"\d{4}")
+
+
 def year(record: Record) -> str:
     """The four digits of ``year`` (``2019a`` → ``2019``), or ""."""
-    match = re.match(r"\d{4}", record.get("year"))
+    match = _YEAR.match(record.get("year"))
     return match.group() if match else ""
 
 
@@ -89,3 +102,59 @@ def container(record: Record) -> str:
         if value := text(record, name):
             return value
     return ""
+
+
+class Source(NamedTuple):
+    """One cited work as the metadata formats describe it: decoded text, "" where absent."""
+
+    entry_type: str
+    title: str
+    authors: tuple[Person, ...]
+    editors: tuple[Person, ...]
+    journal: str
+    shortjournal: str
+    book: str  # booktitle, or biblatex's eventtitle
+    container: str  # see ``container``
+    publisher: str
+    address: str
+    edition: str
+    year: str
+    volume: str
+    number: str
+    first_page: str
+    last_page: str
+    issn: str  # the ISSN, or else the ISBN
+    # identifiers and the address, as the record holds them (read by citations.identifiers)
+    doi: str
+    pmid: str
+    pmcid: str
+    url: str
+
+
+@per_record
+def source(record: Record) -> Source:
+    """The record read once per build, for every format that describes it."""
+    first, last = page_range(record)
+    return Source(
+        entry_type=record.entry_type,
+        title=text(record, "title"),
+        authors=people(record.get("author")),
+        editors=people(record.get("editor")),
+        journal=text(record, "journal"),
+        shortjournal=text(record, "shortjournal"),
+        book=text(record, "booktitle") or text(record, "eventtitle"),
+        container=container(record),
+        publisher=text(record, "publisher"),
+        address=text(record, "address"),
+        edition=text(record, "edition"),
+        year=year(record),
+        volume=text(record, "volume"),
+        number=text(record, "number"),
+        first_page=first,
+        last_page=last,
+        issn=record.get("issn") or record.get("isbn"),
+        doi=record.get("doi"),
+        pmid=record.get("pmid"),
+        pmcid=record.get("pmcid"),
+        url=record.get("url"),
+    )

@@ -22,30 +22,26 @@ def _meta(name: str, content: str) -> str:
 
 def reference_pairs(record: Record) -> list[tuple[str, str]]:
     """(name, value) pairs of one ``citation_reference``, in Google Scholar's order."""
-    pairs = [("citation_title", fields.text(record, "title"))]
-    pairs += [
-        ("citation_author", person.inverted()) for person in fields.people(record.get("author"))
-    ]
-    if record.entry_type == "article":
-        pairs.append(("citation_journal_title", fields.text(record, "journal")))
+    work = fields.source(record)
+    pairs = [("citation_title", work.title)]
+    pairs += [("citation_author", person.inverted()) for person in work.authors]
+    if work.entry_type == "article":
+        pairs.append(("citation_journal_title", work.journal))
     else:
-        book = fields.text(record, "booktitle") or fields.text(record, "eventtitle")
-        pairs.append(("citation_inbook_title", book))
-        pairs.append(("citation_publisher", fields.text(record, "publisher")))
-    first, last = fields.page_range(record)
+        pairs.append(("citation_inbook_title", work.book))
+        pairs.append(("citation_publisher", work.publisher))
     pairs += [
-        ("citation_publication_date", fields.year(record)),
-        ("citation_volume", fields.text(record, "volume")),
-        ("citation_issue", fields.text(record, "number")),
-        ("citation_firstpage", first),
-        ("citation_lastpage", last),
-        ("citation_doi", record.get("doi")),
-        ("citation_pmid", record.get("pmid")),
+        ("citation_publication_date", work.year),
+        ("citation_volume", work.volume),
+        ("citation_issue", work.number),
+        ("citation_firstpage", work.first_page),
+        ("citation_lastpage", work.last_page),
+        ("citation_doi", work.doi),
+        ("citation_pmid", work.pmid),
     ]
     return [(name, value) for name, value in pairs if value]
 
 
-@fields.per_record
 def reference_content(record: Record) -> str:
     """The unescaped ``content`` of one ``citation_reference`` tag."""
     return "; ".join(f"{name}={value}" for name, value in reference_pairs(record))

@@ -37,40 +37,39 @@ def _identifier(name: str, value: str) -> dict:
     return {"@type": "PropertyValue", "propertyID": name, "value": value}
 
 
-@fields.per_record
 def work(record: Record) -> dict:
     """One cited source as a schema.org object; only fields the record has."""
-    kind = TYPES.get(record.entry_type, "CreativeWork")
-    item: dict = {"@type": kind, "name": fields.text(record, "title")}
-    authors = [
-        {"@type": "Person", "name": p.natural()} for p in fields.people(record.get("author"))
-    ]
-    if authors:
-        item["author"] = authors
-    if year := fields.year(record):
-        item["datePublished"] = year
-    if container := fields.container(record):
-        item["isPartOf"] = {"@type": CONTAINER_TYPES.get(kind, "CreativeWork"), "name": container}
-    if volume := fields.text(record, "volume"):
-        item["volumeNumber"] = volume
-    if issue := fields.text(record, "number"):
-        item["issueNumber"] = issue
-    first, last = fields.page_range(record)
-    if first:
-        item["pageStart"] = first
-    if last:
-        item["pageEnd"] = last
-    if publisher := fields.text(record, "publisher"):
-        item["publisher"] = {"@type": "Organization", "name": publisher}
-    if url := record.get("url"):
-        item["url"] = url
+    source = fields.source(record)
+    kind = TYPES.get(source.entry_type, "CreativeWork")
+    item: dict = {"@type": kind, "name": source.title}
+    if source.authors:
+        item["author"] = [{"@type": "Person", "name": p.natural()} for p in source.authors]
+    if source.year:
+        item["datePublished"] = source.year
+    if source.container:
+        item["isPartOf"] = {
+            "@type": CONTAINER_TYPES.get(kind, "CreativeWork"),
+            "name": source.container,
+        }
+    if source.volume:
+        item["volumeNumber"] = source.volume
+    if source.number:
+        item["issueNumber"] = source.number
+    if source.first_page:
+        item["pageStart"] = source.first_page
+    if source.last_page:
+        item["pageEnd"] = source.last_page
+    if source.publisher:
+        item["publisher"] = {"@type": "Organization", "name": source.publisher}
+    if source.url:
+        item["url"] = source.url
     same_as = [u for u in (fields.doi_url(record), fields.pubmed_url(record)) if u]
     if same_as:
         item["sameAs"] = same_as
     identifiers = [
-        _identifier(name, record.get(field))
-        for name, field in (("DOI", "doi"), ("PMID", "pmid"), ("PMCID", "pmcid"))
-        if record.get(field)
+        _identifier(name, value)
+        for name, value in (("DOI", source.doi), ("PMID", source.pmid), ("PMCID", source.pmcid))
+        if value
     ]
     if identifiers:
         item["identifier"] = identifiers

@@ -15,10 +15,8 @@ Unicode forms. Text with a character that has none is left on the line, as writt
 from __future__ import annotations
 
 import re
-
-from pylatexenc import latexwalker
-from pylatexenc.latex2text import LatexNodes2Text
-from pylatexenc.macrospec import MacroSpec
+from functools import cache
+from types import SimpleNamespace
 
 _SUPERSCRIPTS = dict(
     zip(
@@ -92,18 +90,27 @@ _LOGOS = {
 _ONE_ARGUMENT = ("textsuperscript", "textsubscript", "mkbibsuperscript", "mkbibsubscript")
 
 
-def _context() -> latexwalker.LatexContextDb:
+@cache
+def _pylatexenc() -> SimpleNamespace:
+    """pylatexenc, imported and set up when a value first needs it. Most bibliographies never do,
+    and its default LaTeX context is some 2,000 objects that every later garbage collection of
+    the build would walk, and milliseconds of import."""
+    from pylatexenc import latexwalker
+    from pylatexenc.latex2text import LatexNodes2Text
+    from pylatexenc.macrospec import MacroSpec
+
     context = latexwalker.get_default_latex_context_db()
     context.add_context_category(
         "bibliography",
         prepend=True,
         macros=[MacroSpec(name, "{") for name in (*_WRAPPERS, *_ONE_ARGUMENT)],
     )
-    return context
+    return SimpleNamespace(
+        walker=latexwalker,
+        context=context,
+        to_text=LatexNodes2Text(math_mode="text", strict_latex_spaces=False),
+    )
 
-
-_CONTEXT = _context()
-_TO_TEXT = LatexNodes2Text(math_mode="text", strict_latex_spaces=False)
 
 # URLs are verbatim in LaTeX: %, _, ~ and # in them are characters, not commands. They are taken
 # out before pylatexenc reads the text and put back after, in the private-use area.
@@ -128,7 +135,8 @@ def decode_full(value: str) -> str:
         return f"\ue000{len(urls) - 1}\ue001"
 
     text = _COMMENT.sub(r"\\%", _URL.sub(stash, value))
-    walker = latexwalker.LatexWalker(text, latex_context=_CONTEXT, tolerant_parsing=True)
+    latex = _pylatexenc()
+    walker = latex.walker.LatexWalker(text, latex_context=latex.context, tolerant_parsing=True)
     nodes, _, _ = walker.get_latex_nodes()
     out = _nodes(nodes, math=False)
     if urls:
@@ -154,6 +162,8 @@ def _nodes(nodes, math: bool) -> str:
 def _node(node, math: bool) -> str:
     if node is None:
         return ""
+    latex = _pylatexenc()
+    latexwalker = latex.walker
     if node.isNodeType(latexwalker.LatexCharsNode):
         return node.chars
     if node.isNodeType(latexwalker.LatexGroupNode):
@@ -182,7 +192,7 @@ def _node(node, math: bool) -> str:
     if node.isNodeType(latexwalker.LatexCommentNode):
         return ""
     # Accents, symbols, Greek letters, specials (--, ~, ``): pylatexenc's own text.
-    return _literal(_TO_TEXT.nodelist_to_text([node]))
+    return _literal(latex.to_text.nodelist_to_text([node]))
 
 
 def _math_script(match: re.Match[str]) -> str:
