@@ -12,6 +12,9 @@ each in a new process with a fresh site folder:
 - bibtex  mkdocs-bibtex 4.4 in a side virtualenv with the same MkDocs, for comparison
           (skipped, with the reason printed, when it cannot be installed).
 
+With ``--per-hook`` it also builds the site without each of its hooks in turn, and prints what
+each hook adds: the cost of each of the site's features.
+
 It prints the median of several runs of each, the ratios to the plain build, and the hook's added
 time per citation marker at several citation densities, to show how the cost grows. Beside the
 hook's ratio it prints a 95 % bootstrap interval: on a shared machine identical builds differ by
@@ -359,14 +362,18 @@ def _site_hooks() -> tuple[Path, ...]:
     return tuple(ROOT / name for name in names)
 
 
+SITE_HOOKS = _site_hooks()
+# The site without one hook, for each hook (--per-hook): what each of the site's features costs.
+WITHOUT = {f"without-{hook.stem}": hook for hook in SITE_HOOKS}
 VARIANT_HOOKS = {
     "plain": (),
     "hook": (),
     "hooks": (LINK_HOOK,),
-    "site": _site_hooks(),
+    "site": SITE_HOOKS,
     "bibtex": (),
+    **{name: tuple(h for h in SITE_HOOKS if h != left_out) for name, left_out in WITHOUT.items()},
 }
-WITH_PLUGIN = ("hook", "hooks", "site")  # the variants with the citation plugin
+WITH_PLUGIN = ("hook", "hooks", "site", *WITHOUT)  # the variants with the citation plugin
 
 
 def _config(variant: str, minimal: bool = False) -> str:
@@ -583,6 +590,11 @@ def main(argv: list[str] | None = None) -> int:
         help="also count the instructions of one plain and one hook build under valgrind's "
         "callgrind: figures that do not move with the machine's load (adds about 10 minutes)",
     )
+    parser.add_argument(
+        "--per-hook",
+        action="store_true",
+        help="also build the site without each of its hooks in turn, and print what each adds",
+    )
     parser.add_argument("--seed", type=int, default=1, help="random seed for the corpus")
     parser.add_argument("--out", type=Path, help="work folder (kept); default: a temp folder")
     parser.add_argument("--keep", action="store_true", help="keep the temp folder")
@@ -655,6 +667,11 @@ def _run(args: argparse.Namespace, work: Path, env: dict[str, str], started: flo
         # (review dates) warn about every page.
         Variant("site", "site (every hook, not --strict)", python, configs["site"], strict=False),
     ]
+    if args.per_hook:
+        variants += [
+            Variant(name, f"site without {hook.name}", python, configs[name], strict=False)
+            for name, hook in WITHOUT.items()
+        ]
     bibtex_note = ""
     if args.skip_bibtex or args.bibtex_runs < 1:
         bibtex_note = "mkdocs-bibtex: skipped (--skip-bibtex or --bibtex-runs 0)"
@@ -842,6 +859,15 @@ def _report(args, variants, scaling, sanity: str, sanity_bibtex: str, bibtex_not
     print(_ratio("hook / plain  ", hook, plain, target=15))
     print(_ratio("hooks / plain ", by_name["hooks"], plain))
     print(_ratio("site / plain  ", by_name["site"], plain, target=25))
+    if args.per_hook:
+        site = by_name["site"]
+        print("  what each of the site's hooks adds: the site's median minus the site without it")
+        for name, left_out in WITHOUT.items():
+            added = site.median - by_name[name].median
+            print(
+                f"    {left_out.name:<22} {added:+.2f} s ({added / plain.median * 100:+.1f} % of "
+                f"plain); CPU {site.cpu_median - by_name[name].cpu_median:+.2f} s"
+            )
     fastest = min(hook.times) / min(plain.times)
     print(
         f"  fastest runs (least disturbed by the machine): hook / plain = {fastest:.3f} "

@@ -1,4 +1,5 @@
-"""The benchmark's interval for a ratio of medians: it must bracket what it estimates."""
+"""The benchmark: its interval for a ratio of medians must bracket what it estimates, and its
+per-hook builds must each leave out one hook."""
 
 from benchmark import _verdict, ratio_interval
 
@@ -26,3 +27,13 @@ def test_the_verdict_says_when_the_runs_cannot_decide():
     assert "NOT met (" in _verdict(1.30, (1.20, 1.40), 15)
     undecided = _verdict(1.12, (1.02, 1.25), 15)
     assert "met by the median, but the interval spans the target" in undecided
+
+
+def test_per_hook_variants_each_leave_out_one_hook_of_the_real_site():
+    """--per-hook's builds: the site with every hook of mkdocs.yml but one, one build per hook."""
+    from benchmark import SITE_HOOKS, VARIANT_HOOKS, WITH_PLUGIN, WITHOUT
+
+    assert len(SITE_HOOKS) >= 6 and len(WITHOUT) == len(SITE_HOOKS)
+    for name, left_out in WITHOUT.items():
+        assert set(VARIANT_HOOKS[name]) == set(SITE_HOOKS) - {left_out}
+        assert name in WITH_PLUGIN
