@@ -10,6 +10,7 @@ from benchmark import make_bibliography
 from mkdocs_citations.engine import (
     BibliographyError,
     bibliography,
+    bibtexreader,
     load_bibliography,
     parse_bibliography,
 )
@@ -217,7 +218,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def full_parser_records(text: str) -> list[tuple]:
     problems: list = []
-    records = bibliography._read_with_bibtexparser(text, "refs.bib", problems)
+    records = bibtexreader.read(text, "refs.bib", problems)
     assert problems == []
     return [as_tuple(r) for r in records]
 

@@ -217,7 +217,12 @@ def test_downloads_are_what_bibtexparser_and_rispy_would_write(path):
         def set_header(self, count: int) -> str:
             return ""  # no "1." line before a record: that is not RIS
 
-    ris_writer = RisWriter(mapping=downloads.RIS_MAPPING, list_tags=downloads.RIS_LIST_TAGS)
+    mapping, list_tags = downloads.rispy_map()
+    ris_writer = RisWriter(mapping=mapping, list_tags=list_tags)
+    # The tags written are rispy's for the same names; the list tags are its list tags.
+    assert {name: tag for tag, name in mapping.items() if name in downloads.RIS_TAGS} == (
+        downloads.RIS_TAGS
+    )
     layout = BibtexFormat()
     layout.indent, layout.trailing_comma = "  ", True
     path = _present(path)

@@ -20,12 +20,13 @@ from ketamine_site.bibtools.bareids import not_bare
 from ketamine_site.bibtools.braces import brace_problems
 from ketamine_site.bibtools.keys import key_problem
 from ketamine_site.bibtools.source import Placed, comment_lines, read_blocks, read_values
-from mkdocs_citations.engine.bibliography import (
+from mkdocs_citations.engine.bibliography import parse_bibliography
+from mkdocs_citations.engine.problems import (
     MISSING_COMMA,
     UNCLOSED_BRACE,
-    parse_bibliography,
+    BibliographyError,
+    Problem,
 )
-from mkdocs_citations.engine.problems import BibliographyError, Problem
 
 # The comment right above an entry says where its fields were seen (verified.bib's vocabulary:
 # "seen:" for the record itself, "secondary:" for other papers' reference lists).

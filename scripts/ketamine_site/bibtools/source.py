@@ -16,7 +16,7 @@ import bibtexparser
 from bibtexparser import model
 
 from mkdocs_citations.engine.biblatex import normalise
-from mkdocs_citations.engine.bibliography import quiet_bibtexparser
+from mkdocs_citations.engine.bibtexreader import quiet_bibtexparser
 from mkdocs_citations.engine.problems import BibliographyError, Problem
 
 

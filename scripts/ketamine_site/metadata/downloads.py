@@ -26,8 +26,6 @@ import html
 import posixpath
 from collections.abc import Sequence
 
-import rispy
-
 from ketamine_site.metadata import fields
 from mkdocs_citations.engine.bibliography import Record
 
@@ -64,9 +62,28 @@ def bibtex_entry(record: Record) -> str:
 
 # ---- RIS ---------------------------------------------------------------------------------------
 
-# rispy's tag map, plus M2 (RIS's "Miscellaneous 2", not in rispy's default map) as a list tag.
-RIS_MAPPING = {**rispy.TAG_KEY_MAPPING, "M2": "identifiers"}
-RIS_LIST_TAGS = [*rispy.LIST_TYPE_TAGS, "M2"]
+# The RIS tag of each name in ``ris_record``'s dict: rispy's own names and tags (tests hold the
+# two to the same), written out so that a build need not import rispy, which only reads.
+RIS_TAGS = {
+    "type_of_reference": "TY",
+    "authors": "AU",
+    "secondary_authors": "A2",
+    "title": "TI",
+    "secondary_title": "T2",
+    "alternate_title1": "J2",
+    "year": "PY",
+    "volume": "VL",
+    "number": "IS",
+    "start_page": "SP",
+    "end_page": "EP",
+    "publisher": "PB",
+    "place_published": "CY",
+    "edition": "ET",
+    "issn": "SN",
+    "doi": "DO",
+    "urls": "UR",
+    "identifiers": "M2",  # RIS's "Miscellaneous 2": not in rispy's map, so added to it below
+}
 RIS_TYPES = {
     "article": "JOUR",
     "book": "BOOK",
@@ -74,10 +91,6 @@ RIS_TYPES = {
     "incollection": "CHAP",
     "online": "ELEC",
 }
-
-
-# rispy's tag for each name in ``ris_record``'s dict (its map, inverted once).
-_RIS_TAGS = {name: tag for tag, name in RIS_MAPPING.items()}
 
 
 def _ris_type(record: Record) -> str:
@@ -138,7 +151,7 @@ def ris_text(record: Record) -> str:
     """
     lines = []
     for name, value in ris_record(record).items():
-        tag = _RIS_TAGS[name]
+        tag = RIS_TAGS[name]
         if isinstance(value, list):
             lines += [f"{tag}  - {each}" for each in value]
         else:
@@ -147,9 +160,19 @@ def ris_text(record: Record) -> str:
     return "\n".join(lines)
 
 
+def rispy_map() -> tuple[dict[str, str], list[str]]:
+    """rispy's (tag → name) map and list tags, with ``M2`` as a list of ``identifiers``."""
+    import rispy  # only to read: tests and checks, never a build
+
+    return {**rispy.TAG_KEY_MAPPING, "M2": "identifiers"}, [*rispy.LIST_TYPE_TAGS, "M2"]
+
+
 def read_ris(text: str) -> list[dict]:
     """An ``.ris`` file as rispy reads it with the same tag map (for tests and checks)."""
-    return rispy.loads(text, mapping=RIS_MAPPING, list_tags=RIS_LIST_TAGS)
+    import rispy
+
+    mapping, list_tags = rispy_map()
+    return rispy.loads(text, mapping=mapping, list_tags=list_tags)
 
 
 # ---- File names and the download line ----------------------------------------------------------

@@ -5,7 +5,9 @@ Pure Python with no MkDocs imports, so it can outlive the site generator: the Mk
 (``mkdocs_citations.plugin``) is a thin adapter. The modules, one concept each:
 
 - ``problems``      what can go wrong: ``Problem`` values, or one fatal ``BibliographyError``
-- ``bibliography``  a ``.bib`` file → ``Record`` objects and their problems (bibtexparser 2)
+- ``record``        one entry as read: its key, type, fields and lines (``Record``)
+- ``bibliography``  a ``.bib`` file → ``Record`` objects and their problems
+- ``bibtexreader``  a file not in the plain form, read by bibtexparser 2 (imported only then)
 - ``biblatex``      biblatex's and the exporters' fields, crossref and xdata → what styles read
 - ``identifiers``   DOI, PMID, PMCID, arXiv and URL in any exporter's form → bare, or a warning
 - ``positions``     the field at fault in an entry that could not be parsed (an unclosed brace)

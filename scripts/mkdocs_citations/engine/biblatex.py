@@ -9,18 +9,14 @@ and ``xdata`` entries they name, as biber does.
 
 bibtexparser 2 resolves ``@string`` references (its default middleware) and, through
 ``MonthIntMiddleware``, month macros; it has no crossref or xdata middleware (a TODO in its
-``interpolate.py``) and leaves a ``#`` concatenation as the raw text, so those two are here.
+``interpolate.py``), so those are here (a ``#`` concatenation, which it keeps as raw text, is
+joined in ``bibtexreader``).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-
-from bibtexparser.library import Library
-from bibtexparser.middlewares.middleware import LibraryMiddleware
-
-from mkdocs_citations.engine.months import MACROS
 
 # ISO 8601 / EDTF as biblatex takes it: 2018, 2018-06, 2018-06-05, ranges "a/b", open "a/",
 # and the EDTF qualifiers ? ~ % (uncertain, approximate), which a reference list drops.
@@ -190,70 +186,3 @@ def inherited(
     if part and parent_type in ("mvbook", "mvcollection", "mvproceedings"):
         gained.pop("booktitle", None)  # a multi-volume title is the maintitle, not the book
     return gained
-
-
-_TOP_LEVEL_HASH = re.compile(r'[{}"#]')
-
-
-def split_concatenation(value: str) -> list[str] | None:
-    """The pieces of ``a # {b} # "c"`` (each as written), or ``None`` if there is no ``#``
-    outside braces and quotes."""
-    if "#" not in value:
-        return None
-    pieces, depth, quoted, start = [], 0, False, 0
-    for match in _TOP_LEVEL_HASH.finditer(value):
-        char = match.group()
-        if char == "{":
-            depth += 1
-        elif char == "}":
-            depth -= 1
-        elif char == '"' and depth == 0:
-            quoted = not quoted
-        elif char == "#" and depth == 0 and not quoted:
-            pieces.append(value[start : match.start()].strip())
-            start = match.end()
-    if not pieces:
-        return None
-    pieces.append(value[start:].strip())
-    return pieces
-
-
-class ResolveConcatenationMiddleware(LibraryMiddleware):
-    """``publisher = dtv # { and Walter de Gruyter}`` → one braced value.
-
-    bibtexparser 2 keeps such a value as its raw text (its string middleware replaces only a
-    value that is one name). Runs before that middleware and before the enclosing is removed:
-    the joined value is written back in braces, so both leave it as it is.
-    """
-
-    def __init__(self) -> None:
-        super().__init__(allow_inplace_modification=True)
-
-    @classmethod
-    def metadata_key(cls) -> str:
-        return "ResolveConcatenation"
-
-    def transform(self, library: Library) -> Library:
-        strings = {key.lower(): block.value for key, block in library.strings_dict.items()}
-        for entry in library.entries:
-            for entry_field in entry.fields:
-                value = entry_field.value
-                pieces = split_concatenation(value) if isinstance(value, str) else None
-                if pieces is not None:
-                    joined = "".join(_piece(piece, strings) for piece in pieces)
-                    entry_field.value = "{" + joined + "}"
-        return library
-
-
-def _piece(piece: str, strings: Mapping[str, str]) -> str:
-    if len(piece) >= 2 and piece[0] + piece[-1] in ("{}", '""'):
-        return piece[1:-1]
-    name = piece.lower()
-    if name in strings:
-        value = strings[name]
-        if len(value) >= 2 and value[0] + value[-1] in ("{}", '""'):
-            return value[1:-1]
-        return value
-    if name in MACROS:
-        return MACROS[name]
-    return piece

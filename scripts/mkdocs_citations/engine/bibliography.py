@@ -1,9 +1,8 @@
 """A ``.bib`` file → records, with what is wrong in them as problems.
 
-bibtexparser 2 defines the parsing, with its cheap middlewares only (string references, ``#``
-concatenation, enclosing braces, month macros); LaTeX decoding is left to ``latex`` and done
-lazily, for the fields that a page actually renders, because decoding every field of a large
-file costs seconds. biblatex's fields, ``crossref`` and ``xdata`` are read by ``biblatex``.
+bibtexparser 2 defines the parsing (``bibtexreader``); LaTeX decoding is left to ``latex`` and
+done lazily, for the fields that a page actually renders, because decoding every field of a
+large file costs seconds. biblatex's fields, ``crossref`` and ``xdata`` are read by ``biblatex``.
 
 Only what stops the file from being read as written is fatal (``BibliographyError``): an entry
 that cannot be parsed, a duplicate key or field, a missing comma. An entry that lacks a field
@@ -14,28 +13,24 @@ bibtexparser's splitter takes about a second for a few thousand entries, every b
 the plain form that ``references.py format`` writes (``@type{key,`` then ``name = {value}`` or
 ``name = 123`` fields, comments between entries) is read by ``_read_plain`` instead, with the same
 result in a tenth of the time; anything else in the file (``@string``, quotes, a concatenation, a
-syntax error, a duplicate…) sends the whole file to bibtexparser, whose messages are the reference.
+syntax error, a duplicate…) sends the whole file to bibtexparser (``bibtexreader``), whose
+messages are the reference.
 """
 
 from __future__ import annotations
 
-import contextlib
-import logging
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import bibtexparser
-from bibtexparser import model
-from bibtexparser.middlewares import (
-    MonthIntMiddleware,
-    RemoveEnclosingMiddleware,
-    ResolveStringReferencesMiddleware,
+from mkdocs_citations.engine import biblatex, identifiers, nameforms
+from mkdocs_citations.engine.problems import (
+    MISSING_COMMA,
+    BibliographyError,
+    Problem,
 )
-
-from mkdocs_citations.engine import biblatex, identifiers, nameforms, positions
-from mkdocs_citations.engine.problems import BibliographyError, Problem
+from mkdocs_citations.engine.record import Record
 
 # Fields an entry type cannot be formatted without, after ``biblatex.normalise`` (so ``journal``
 # is also met by ``journaltitle``, ``year`` by ``date``). A tuple inside means "one of these".
@@ -83,8 +78,6 @@ FORMAT_HINTS = {
 # field, volume, whose value is "{329}\n  number = {5994}": not one braced value, and a line in it
 # starts like a field ("number =") outside any braces. Inside one pair of braces such a line is
 # prose ("{Fine\n  n = 12 patients}"), or a brace left open, which is reported as such.
-MISSING_COMMA = "missing comma after field"  # how the message starts, for tools that sort them
-UNCLOSED_BRACE = "opens a brace that is never closed"  # in the message, for the same tools
 SWALLOWED_FIELD = re.compile(r"\n[ \t]*([A-Za-z][\w\-:.+]*)[ \t]*=")
 _BRACE_OR_QUOTE = re.compile(r'(?<!\\)[{}"]')
 
@@ -92,24 +85,6 @@ FORMAT_PATTERNS = {
     "year": YEAR_PATTERN,
     "date": biblatex.DATE_PATTERN,
 }
-
-
-@dataclass(frozen=True)
-class Record:
-    """One bibliography entry: its key, type, raw (LaTeX) field values and where it stands."""
-
-    key: str
-    entry_type: str
-    fields: Mapping[str, str]
-    line: int  # 1-based line of the entry's first line in its file
-    # 1-based line of each field's "=", for messages about one field
-    field_lines: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)
-    # Fields written as one {...} or "..." whose enclosing was removed (a whole value, then).
-    # A tuple, as the garbage collector stops walking a tuple of strings (a frozenset it walks).
-    enclosed: tuple[str, ...] = field(default=(), compare=False, repr=False)
-
-    def get(self, name: str) -> str:
-        return self.fields.get(name, "").strip()
 
 
 @dataclass
@@ -163,7 +138,10 @@ def parse_bibliography(text: str, filename: str = "references.bib") -> Bibliogra
     records = _read_plain(text)
     problems: list[Problem] = []
     if records is None:
-        records = _read_with_bibtexparser(text, filename, problems)
+        # Imported only here: a file in the plain form never needs bibtexparser (see there).
+        from mkdocs_citations.engine import bibtexreader
+
+        records = bibtexreader.read(text, filename, problems)
     bib = Bibliography(filename)
     records = _resolved(records, filename, problems)
     for record in records:
@@ -256,55 +234,6 @@ def _missing_parent(
     )
 
 
-def _read_with_bibtexparser(text: str, filename: str, problems: list[Problem]) -> list[Record]:
-    """Records of every entry bibtexparser could read; what it could not goes to ``problems``."""
-    with quiet_bibtexparser():
-        library = bibtexparser.parse_string(text, parse_stack=_parse_stack())
-    records = []
-    for block in library.blocks:
-        line = block.start_line + 1
-        if isinstance(block, model.DuplicateBlockKeyBlock):
-            first = block.previous_block.start_line + 1
-            problems.append(
-                _error(
-                    filename,
-                    line,
-                    f"duplicate key '{block.key}' (first defined at line {first}): "
-                    "rename one entry or delete the copy",
-                )
-            )
-        elif isinstance(block, model.DuplicateFieldKeyBlock):
-            entry = block.ignore_error_block
-            names = ", ".join(sorted(block.duplicate_keys))
-            problems.append(
-                _error(
-                    filename,
-                    line,
-                    f"entry '{entry.key}' has the field {names} more than once: keep one",
-                )
-            )
-        elif isinstance(block, model.ParsingFailedBlock):
-            problems.append(
-                _unclosed(block, filename, line) or _error(filename, line, _explain_failure(block))
-            )
-        elif isinstance(block, model.Entry):
-            records.append(
-                Record(
-                    key=block.key,
-                    entry_type=block.entry_type.lower(),
-                    fields={f.key.lower(): _as_text(f.value) for f in block.fields},
-                    line=line,
-                    field_lines={f.key.lower(): f.start_line + 1 for f in block.fields},
-                    enclosed=tuple(
-                        name.lower()
-                        for name, enclosing in block.parser_metadata.get(_ENCLOSING, {}).items()
-                        if enclosing in ("{", '"')
-                    ),
-                )
-            )
-    return records
-
-
 # The plain form, piece by piece. Each pattern matches at a given position; a piece that does not
 # match means "not the plain form", never an error: bibtexparser then reads the file.
 _ENTRY_HEAD = re.compile(r"@(\w+)[ \t]*\{[ \t\r\n]*([^\s,{}()\"'=@#%~\\]+)[ \t\r\n]*,")
@@ -319,18 +248,6 @@ _AFTER_VALUE = re.compile(r"\s*([,}])")
 _ENTRY_END = re.compile(r"\s*\}")
 _BRACE = re.compile(r"[{}]")
 _SPECIAL_BLOCKS = ("comment", "string", "preamble")
-_ENCLOSING = RemoveEnclosingMiddleware.metadata_key()
-
-
-def _parse_stack() -> list:
-    """bibtexparser's default stack (strings, enclosing) with ``#`` concatenation first and
-    month macros (jan…dec, also braced) last."""
-    return [
-        biblatex.ResolveConcatenationMiddleware(),
-        ResolveStringReferencesMiddleware(allow_inplace_modification=True),
-        RemoveEnclosingMiddleware(allow_inplace_modification=True),
-        MonthIntMiddleware(allow_inplace_modification=True),
-    ]
 
 
 def _read_plain(text: str) -> list[Record] | None:
@@ -532,48 +449,6 @@ def _top_level(text: str, end: int) -> bool:
         elif char == "}":
             depth -= 1
     return depth <= 0 and not quoted
-
-
-def _as_text(value: object) -> str:
-    # After bibtexparser's default middlewares a value is a string; anything else is stringified.
-    return value if isinstance(value, str) else str(value)
-
-
-def _unclosed(block: model.ParsingFailedBlock, filename: str, line: int) -> Problem | None:
-    """An unclosed brace, reported at the line of its field rather than the entry's first."""
-    found = positions.unclosed_field(block.raw or "")
-    if found is None:
-        return None
-    name, offset = found
-    key = re.match(r"@\w+\s*[{(]\s*([^,\s]*)", block.raw)
-    return _error(
-        filename,
-        line + block.raw.count("\n", 0, offset),
-        f"entry '{key.group(1) if key else '?'}': the value of '{name}' {UNCLOSED_BRACE}, so it "
-        "runs on into the fields after it: close the brace in this field",
-    )
-
-
-def _explain_failure(block: model.ParsingFailedBlock) -> str:
-    raw = block.raw.strip().splitlines()[0] if block.raw.strip() else ""
-    reason = getattr(block.error, "abort_reason", "") or str(block.error) or "syntax error"
-    return (
-        f"cannot parse the entry starting '{raw[:60]}': {reason.strip()} "
-        "(check for an unbalanced brace or quote, or a missing comma between fields)"
-    )
-
-
-@contextlib.contextmanager
-def quiet_bibtexparser() -> Iterator[None]:
-    """Silence bibtexparser, which logs each block it fails on: callers report those once,
-    with the file and line."""
-    logger = logging.getLogger("bibtexparser")
-    previous = logger.level
-    logger.setLevel(logging.CRITICAL)
-    try:
-        yield
-    finally:
-        logger.setLevel(previous)
 
 
 def _error(filename: str, line: int, message: str) -> Problem:

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# How two messages start, for tools that sort them (``references.py check``): a field that ran on
+# into the next for want of a comma, and a brace never closed.
+MISSING_COMMA = "missing comma after field"
+UNCLOSED_BRACE = "opens a brace that is never closed"
+
 
 @dataclass(frozen=True)
 class Problem:
