@@ -861,7 +861,10 @@ def _report(args, variants, scaling, sanity: str, sanity_bibtex: str, bibtex_not
     print(_ratio("site / plain  ", by_name["site"], plain, target=25))
     if args.per_hook:
         site = by_name["site"]
-        print("  what each of the site's hooks adds: the site's median minus the site without it")
+        print(
+            "  what each of the site's hooks adds: the site's median minus the site without it "
+            "(a difference of two medians: within a few hundredths of a second it is noise)"
+        )
         for name, left_out in WITHOUT.items():
             added = site.median - by_name[name].median
             print(

@@ -219,10 +219,13 @@ def test_downloads_are_what_bibtexparser_and_rispy_would_write(path):
 
     mapping, list_tags = downloads.rispy_map()
     ris_writer = RisWriter(mapping=mapping, list_tags=list_tags)
-    # The tags written are rispy's for the same names; the list tags are its list tags.
+    # The tags written are rispy's for the same names; the names written as lists (one line a
+    # value) are those whose tags rispy writes so, and no other.
     assert {name: tag for tag, name in mapping.items() if name in downloads.RIS_TAGS} == (
         downloads.RIS_TAGS
     )
+    as_lists = {"authors", "secondary_authors", "urls", "identifiers"}
+    assert {name for name, tag in downloads.RIS_TAGS.items() if tag in list_tags} == as_lists
     layout = BibtexFormat()
     layout.indent, layout.trailing_comma = "  ", True
     path = _present(path)

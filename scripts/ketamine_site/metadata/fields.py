@@ -22,9 +22,11 @@ from mkdocs_citations.engine.names import Person
 _T = TypeVar("_T")
 _memos: list[dict] = []
 # Every record a memo has seen, by id: kept alive here so that its id stays its own until
-# ``clear``. The memos themselves then map ints to values: a dict of strings is one the garbage
-# collector never walks, and a build holds thousands of these values.
+# ``clear``. The memos themselves then map ints to values. A memo of strings (each format's text)
+# is a dict the garbage collector never walks; only ``source``'s memo, one ``Source`` a record,
+# and this dict are walked. A build holds thousands of these values.
 _kept: dict[int, Record] = {}
+_MISSING = object()
 
 
 def per_record(function: Callable[[Record], _T]) -> Callable[[Record], _T]:
@@ -36,12 +38,11 @@ def per_record(function: Callable[[Record], _T]) -> Callable[[Record], _T]:
 
     @wraps(function)
     def memoized(record: Record) -> _T:
-        try:
-            return memo[id(record)]
-        except KeyError:
+        value = memo.get(id(record), _MISSING)
+        if value is _MISSING:
             _kept[id(record)] = record
             value = memo[id(record)] = function(record)
-            return value
+        return value
 
     return memoized
 
@@ -124,7 +125,7 @@ class Source(NamedTuple):
     first_page: str
     last_page: str
     issn: str  # the ISSN, or else the ISBN
-    # identifiers and the address, as the record holds them (read by citations.identifiers)
+    # the identifiers and the URL, as the record holds them (made bare by engine.identifiers)
     doi: str
     pmid: str
     pmcid: str
