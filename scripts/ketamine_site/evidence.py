@@ -10,7 +10,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 
-from ketamine_site import frontmatter
+from ketamine_site import frontmatter, sentences
 from mkdocs_citations.engine.markers import count, locate
 
 LEVELS = {
@@ -105,8 +105,6 @@ def header_markdown(declaration: Declaration) -> str:
 
 
 _H1 = re.compile(r"^# .*$", re.MULTILINE)
-SUMMARY = re.compile(r"^## In brief\b.*$", re.MULTILINE)
-_HEADING = re.compile(r"^#{1,6}[ \t]", re.MULTILINE)
 
 
 def insert_after_title(markdown: str, block: str) -> str:
@@ -120,11 +118,8 @@ def insert_after_title(markdown: str, block: str) -> str:
 
 def summary_end(markdown: str) -> int | None:
     """Where the page's "In brief" section ends (at the next heading), or None without one."""
-    summary = SUMMARY.search(markdown)
-    if not summary:
-        return None
-    following = _HEADING.search(markdown, summary.end())
-    return following.start() if following else len(markdown)
+    span = sentences.in_brief_span(markdown)
+    return None if span is None else span[1]
 
 
 def insert_after_summary(markdown: str, block: str) -> str:

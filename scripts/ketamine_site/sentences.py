@@ -97,12 +97,24 @@ def page_prose(markdown: str) -> list[str]:
     return _paragraphs(markdown)
 
 
+# The "In brief" heading as the build finds it (with or without its id: the content tests ask
+# for ``IN_BRIEF`` exactly), and the next heading of any level, which ends the section.
+_IN_BRIEF_HEADING = re.compile(r"^## In brief\b.*$", re.MULTILINE)
+_ANY_HEADING = re.compile(r"^#{1,6}[ \t]", re.MULTILINE)
+
+
+def in_brief_span(markdown: str) -> tuple[int, int] | None:
+    """(end of the "In brief" heading, end of its section) in ``markdown``, or None without one.
+    The one finder of the section: its reading, its evidence box and its reading time."""
+    heading = _IN_BRIEF_HEADING.search(markdown)
+    if not heading:
+        return None
+    following = _ANY_HEADING.search(markdown, heading.end())
+    return heading.end(), following.start() if following else len(markdown)
+
+
 def in_brief(markdown: str) -> list[str] | None:
     """The paragraphs of the page's "In brief" section, or None if it has none."""
     body = frontmatter.body(markdown)
-    start = body.find(IN_BRIEF)
-    if start < 0:
-        return None
-    rest = body[start + len(IN_BRIEF) :]
-    end = re.search(r"^#{1,6}\s", rest, re.MULTILINE)
-    return _paragraphs(rest[: end.start()] if end else rest)
+    span = in_brief_span(body)
+    return None if span is None else _paragraphs(body[span[0] : span[1]])

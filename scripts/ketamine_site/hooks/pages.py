@@ -14,7 +14,7 @@ from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 
-from ketamine_site import changelog, evidence, layers, pagecitation, reviewdates
+from ketamine_site import changelog, layers, pagecitation, reviewdates, sentences
 
 # A "mkdocs.plugins.*" logger: its warnings count for `mkdocs build --strict`.
 log = logging.getLogger("mkdocs.plugins.pages")
@@ -78,7 +78,7 @@ class PagesHook:
             message = reviewdates.overdue_message(review, build.today)
             log.warning(f"{page.file.src_path}:{review.line}: {message}")
         line = reviewdates.review_html(review, build.today, pagecitation.ANCHOR)
-        if evidence.summary_end(source) is not None:  # a lesson: its core's reading time too
+        if sentences.in_brief_span(source) is not None:  # a lesson: its core's reading time too
             line = layers.reading_time_html(source) + line
         html = _after_title(html, f'<div class="page-review-line" data-search-exclude>{line}</div>')
         citation = pagecitation.PageCitation(
