@@ -14,9 +14,9 @@ from collections.abc import Callable
 from functools import wraps
 from typing import NamedTuple, TypeVar
 
+from mkdocs_citations.engine import fields as engine_fields
 from mkdocs_citations.engine import identifiers, names
 from mkdocs_citations.engine.bibliography import Record
-from mkdocs_citations.engine.latex import to_unicode
 from mkdocs_citations.engine.names import Person
 
 _T = TypeVar("_T")
@@ -59,22 +59,14 @@ def clear() -> None:
 people = names.people
 
 
-def text(record: Record, name: str) -> str:
-    """A field decoded to Unicode, or "" if the record lacks it."""
-    value = record.get(name)
-    return to_unicode(value) if value else ""
-
-
-_RANGE = re.compile(r"\s*[-–—]+\s*")
+# A field decoded to Unicode ("" if the record lacks it), as the references read it.
+text = engine_fields.text
 
 
 def page_range(record: Record) -> tuple[str, str]:
     """(first page, last page) of ``pages``; the last is "" for a single page or none."""
-    pages = text(record, "pages")
-    if not pages:
-        return "", ""
-    first, _, last = _RANGE.sub("-", pages).partition("-")
-    return first.strip(), last.strip()
+    first, _, last = engine_fields.pages(record).partition("-")  # the references' page range
+    return first, last
 
 
 _YEAR = re.compile(r"\d{4}")
