@@ -415,16 +415,8 @@ def _unreadable_names(record: Record, filename: str) -> list[Problem]:
         value = record.get(name)
         why = nameforms.unreadable(value) if value else ""
         if why:
-            found.append(
-                Problem(
-                    "warning",
-                    f"entry '{record.key}': the {name} list '{value}' cannot be read "
-                    f"cleanly: {why}",
-                    filename,
-                    record.field_lines.get(name, record.line),
-                    key=record.key,
-                )
-            )
+            message = f"entry '{record.key}': the {name} list '{value}' cannot be read cleanly"
+            found.append(_warning(record, filename, f"{message}: {why}", name))
     return found
 
 
@@ -432,8 +424,10 @@ def _unreadable_names(record: Record, filename: str) -> list[Problem]:
 _BIBLATEX_NAMES = {"journal": "journal (or journaltitle)", "year": "year (or date)"}
 
 
-def _warning(record: Record, filename: str, message: str) -> Problem:
-    return Problem("warning", message, filename, record.line, key=record.key)
+def _warning(record: Record, filename: str, message: str, field_name: str = "") -> Problem:
+    """A warning about ``record``, at the line of its field ``field_name`` if given."""
+    line = record.field_lines.get(field_name, record.line) if field_name else record.line
+    return Problem("warning", message, filename, line, key=record.key)
 
 
 def _top_level(text: str, end: int) -> bool:
