@@ -29,6 +29,7 @@ from mkdocs_citations.engine.problems import (
     MISSING_COMMA,
     BibliographyError,
     Problem,
+    file_error,
 )
 from mkdocs_citations.engine.record import Record
 
@@ -372,7 +373,7 @@ def validate_record(record: Record, filename: str) -> list[Problem]:
             merged.add(name)
             swallowed.update(names)
             problems.append(
-                _error(
+                file_error(
                     filename,
                     record.field_lines.get(name, record.line),
                     f"entry '{record.key}': {MISSING_COMMA} '{name}'? Its value "
@@ -443,7 +444,3 @@ def _top_level(text: str, end: int) -> bool:
         elif char == "}":
             depth -= 1
     return depth <= 0 and not quoted
-
-
-def _error(filename: str, line: int, message: str) -> Problem:
-    return Problem("error", message, filename, line)

@@ -29,7 +29,7 @@ from bibtexparser.middlewares.middleware import LibraryMiddleware
 
 from mkdocs_citations.engine import positions
 from mkdocs_citations.engine.months import MACROS
-from mkdocs_citations.engine.problems import UNCLOSED_BRACE, Problem
+from mkdocs_citations.engine.problems import UNCLOSED_BRACE, Problem, file_error
 from mkdocs_citations.engine.record import Record
 
 _ENCLOSING = RemoveEnclosingMiddleware.metadata_key()
@@ -45,7 +45,7 @@ def read(text: str, filename: str, problems: list[Problem]) -> list[Record]:
         if isinstance(block, model.DuplicateBlockKeyBlock):
             first = block.previous_block.start_line + 1
             problems.append(
-                _error(
+                file_error(
                     filename,
                     line,
                     f"duplicate key '{block.key}' (first defined at line {first}): "
@@ -56,7 +56,7 @@ def read(text: str, filename: str, problems: list[Problem]) -> list[Record]:
             entry = block.ignore_error_block
             names = ", ".join(sorted(block.duplicate_keys))
             problems.append(
-                _error(
+                file_error(
                     filename,
                     line,
                     f"entry '{entry.key}' has the field {names} more than once: keep one",
@@ -64,7 +64,8 @@ def read(text: str, filename: str, problems: list[Problem]) -> list[Record]:
             )
         elif isinstance(block, model.ParsingFailedBlock):
             problems.append(
-                _unclosed(block, filename, line) or _error(filename, line, _explain_failure(block))
+                _unclosed(block, filename, line)
+                or file_error(filename, line, _explain_failure(block))
             )
         elif isinstance(block, model.Entry):
             records.append(
@@ -174,7 +175,7 @@ def _unclosed(block: model.ParsingFailedBlock, filename: str, line: int) -> Prob
         return None
     name, offset = found
     key = re.match(r"@\w+\s*[{(]\s*([^,\s]*)", block.raw)
-    return _error(
+    return file_error(
         filename,
         line + block.raw.count("\n", 0, offset),
         f"entry '{key.group(1) if key else '?'}': the value of '{name}' {UNCLOSED_BRACE}, so it "
@@ -202,7 +203,3 @@ def quiet_bibtexparser() -> Iterator[None]:
         yield
     finally:
         logger.setLevel(previous)
-
-
-def _error(filename: str, line: int, message: str) -> Problem:
-    return Problem("error", message, filename, line)

@@ -33,6 +33,11 @@ class Problem:
         return f"{self.where()}: {self.message}"
 
 
+def file_error(filename: str, line: int, message: str) -> Problem:
+    """An error at a line of a file (the bibliography): what stops it from being read."""
+    return Problem("error", message, filename, line)
+
+
 class BibliographyError(Exception):
     """The bibliography cannot be used: every problem found, each with its file and line."""
 
