@@ -79,7 +79,7 @@ def year(record: Record) -> str:
 
 
 def doi_url(record: Record) -> str:
-    doi = record.get("doi")  # bare already: citations.identifiers read it
+    doi = record.get("doi")  # bare already: engine.identifiers made it so
     return identifiers.doi_url(doi) if doi else ""
 
 

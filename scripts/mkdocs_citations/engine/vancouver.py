@@ -1,6 +1,6 @@
 """The Vancouver citation style (NLM's Citing Medicine, 2nd ed., as the ICMJE asks for it).
 
-A second numeric style beside AMA, chosen with ``extra: citation_style: vancouver`` in
+A second numeric style beside AMA, chosen with the plugin's option ``style: vancouver`` in
 mkdocs.yml. What differs from AMA: up to six authors before "et al."; nothing in italics;
 the place of publication before the publisher; the article date with its month ("2018 Apr");
 end pages shortened ("801-11"); a chapter's pages after "p."; web pages marked "[Internet]"
